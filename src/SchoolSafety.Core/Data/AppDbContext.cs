@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SchoolSafety.Auditing;
+using SchoolSafety.Common;
+using SchoolSafety.Identity;
+using SchoolSafety.Jurisdictions;
+using SchoolSafety.Schools;
+
+namespace SchoolSafety.Data;
+
+/// <summary>
+/// The one DbContext of the product, used directly by features (no repositories). The model differs
+/// per provider only in how <see cref="IConcurrencyVersioned.RowVersion"/> is mapped; each provider
+/// has its own migrations project.
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DatabaseProvider Provider => DbProviderNames.FromProviderName(Database.ProviderName);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC in the database and comes back marked as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        var provider = Provider;
+        foreach (var entity in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(IConcurrencyVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            var rowVersion = builder.Entity(entity.ClrType).Property<byte[]>(nameof(IConcurrencyVersioned.RowVersion));
+            switch (provider)
+            {
+                case DatabaseProvider.SqlServer:
+                    rowVersion.IsRowVersion();
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    // PostgreSQL's system column xmin changes on every update of the row.
+                    rowVersion.HasColumnName("xmin").HasColumnType("xid")
+                        .HasConversion(new XminConverter())
+                        .IsRowVersion();
+                    break;
+                default:
+                    // SQLite has no row version: SaveChanges stamps a fresh random token.
+                    rowVersion.IsConcurrencyToken();
+                    break;
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareForSave()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Audit entries are never changed or deleted.");
+        }
+
+        if (Provider != DatabaseProvider.Sqlite) return;
+        foreach (var entry in ChangeTracker.Entries<IConcurrencyVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.RowVersion = RandomNumberGenerator.GetBytes(8);
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.Kind == DateTimeKind.Local ? v.Value.ToUniversalTime() : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+
+    /// <summary>xmin is a 32-bit transaction id; the entity sees it as 4 bytes.</summary>
+    private sealed class XminConverter() : ValueConverter<byte[], uint>(
+        v => v.Length == 4 ? BitConverter.ToUInt32(v, 0) : 0u,
+        v => BitConverter.GetBytes(v));
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Localization;
+using SchoolSafety.Auditing;
+using SchoolSafety.Data;
+using SchoolSafety.Identity;
+using Serilog;
+using Serilog.Events;
+
+namespace SchoolSafety.Web.Infrastructure;
+
+/// <summary>Service registration and the request pipeline, in the order a request meets them.</summary>
+public static class Startup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
+
+    public static void AddSchoolSafety(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddSerilog((sp, log) =>
+        {
+            log.MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .Enrich.FromLogContext()
+                .WriteTo.Console();
+            var file = config["Logging:File"];
+            if (!string.IsNullOrWhiteSpace(file))
+                log.WriteTo.File(Path.Combine(builder.Environment.ContentRootPath, file),
+                    rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30);
+        });
+
+        // Chinese text goes into pages as characters, not as &#x...; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Sign-in cookies survive restarts: keys live beside the database (a volume in docker-compose).
+        services.AddDataProtection()
+            .SetApplicationName("SchoolSafety")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath,
+                config["DataProtection:KeysPath"] is { Length: > 0 } keys ? keys : "App_Data/keys")));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddAppDatabase(config, builder.Environment.ContentRootPath);
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "SchoolSafety.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "SchoolSafety.Antiforgery");
+
+        services.AddAuthorization(Policies.Add);
+        services.AddSingleton<IAuthorizationHandler, SchoolAuthorizationHandler>();
+        services.AddScoped<SchoolAccess>();
+        services.AddScoped<SchoolSafety.Schools.SchoolImport>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // The language is the user's choice (cookie), never guessed from the browser.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<MustChangePasswordFilter>();
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            // Feature folders: Features/{Controller}/{View}.cshtml, shared views in Features/Shared.
+            o.ViewLocationFormats.Clear();
+            o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+            o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+        });
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+    }
+
+    public static void UseSchoolSafety(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Errors/500");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseSerilogRequestLogging(o =>
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "-"));
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+    }
+}
+
+/// <summary>MVC's model-binding messages ("the value is invalid"...) in the user's language.</summary>
+public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factory)
+    : Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>
+{
+    public void Configure(MvcOptions options)
+    {
+        var l = factory.Create(typeof(SharedResource));
+        var m = options.ModelBindingMessageProvider;
+        m.SetValueMustNotBeNullAccessor(_ => l["Validation.Required"]);
+        m.SetMissingBindRequiredValueAccessor(_ => l["Validation.Required"]);
+        m.SetMissingKeyOrValueAccessor(() => l["Validation.Required"]);
+        m.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.Required"]);
+        m.SetAttemptedValueIsInvalidAccessor((value, _) => l["Validation.InvalidValue", value]);
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["Validation.InvalidValue", value]);
+        m.SetUnknownValueIsInvalidAccessor(_ => l["Validation.Invalid"]);
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Validation.Invalid"]);
+        m.SetValueIsInvalidAccessor(value => l["Validation.InvalidValue", value]);
+        m.SetValueMustBeANumberAccessor(_ => l["Validation.Number"]);
+        m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.Number"]);
+    }
+}
