@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SchoolSafety.Data;
+using SchoolSafety.Demo;
+using SchoolSafety.Schools;
+
+namespace SchoolSafety.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application on a fresh database of one provider, migrated and seeded with the demo
+/// county exactly as the run command does, with a clock the tests move.
+/// </summary>
+public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _keys = Path.Combine(Path.GetTempPath(), $"schoolsafety-keys-{Guid.NewGuid():N}");
+    private TestDatabase? _database;
+
+    public DatabaseProvider Provider { get; } = provider;
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Provider);
+        _ = Server; // starts the app: migrations and demo seeding run now
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting($"ConnectionStrings:{Provider}", Database.ConnectionString);
+        builder.UseSetting("Database:StartupRetries", "1");
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:PrintLogins", "false");
+        builder.UseSetting("Logging:File", "");
+        builder.UseSetting("DataProtection:KeysPath", _keys);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see every status code.</summary>
+    public AppClient NewClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<AppClient> LoginAsync(string userName, string password = DemoCounty.DefaultPassword)
+    {
+        var client = NewClient();
+        var response = await client.LoginAsync(userName, password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>A DbContext on the app's database, for arranging and asserting rows.</summary>
+    public AsyncServiceScopeDbContext Db() => new(Services.CreateAsyncScope());
+
+    public async Task<School> SchoolAsync(string code)
+    {
+        await using var db = Db();
+        return await db.Context.Schools.Include(s => s.Jurisdiction).AsNoTracking().SingleAsync(s => s.Code == code);
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+        if (Directory.Exists(_keys)) Directory.Delete(_keys, recursive: true);
+    }
+}
+
+public sealed class AsyncServiceScopeDbContext(AsyncServiceScope scope) : IAsyncDisposable
+{
+    public AsyncServiceScope Scope { get; } = scope;
+    public AppDbContext Context { get; } = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    public T Get<T>() where T : notnull => Scope.ServiceProvider.GetRequiredService<T>();
+    public ValueTask DisposeAsync() => Scope.DisposeAsync();
+}
+
+public sealed class SqliteApp() : SchoolSafetyApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgreSqlApp() : SchoolSafetyApp(DatabaseProvider.PostgreSql);
