@@ -45,7 +45,13 @@ public sealed class AuditController(AppDbContext db) : Controller
             (a.SchoolId != null && schoolIds.Contains(a.SchoolId.Value))
             || (a.SchoolId == null && scope.Role == Roles.Administrator));
 
-        if (query.SchoolId is int schoolId) entries = entries.Where(a => a.SchoolId == schoolId);
+        string? schoolName = null;
+        if (query.SchoolId is int schoolId)
+        {
+            schoolName = await db.Schools.VisibleTo(scope).Where(s => s.Id == schoolId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+            if (schoolName is null) return NotFound();
+            entries = entries.Where(a => a.SchoolId == schoolId);
+        }
         if (!string.IsNullOrWhiteSpace(query.User)) entries = entries.Where(a => a.UserName == query.User.Trim());
         if (!string.IsNullOrWhiteSpace(query.Entity)) entries = entries.Where(a => a.EntityType == query.Entity);
         // Dates are the user's calendar days in China Standard Time.
@@ -60,9 +66,6 @@ public sealed class AuditController(AppDbContext db) : Controller
             .Select(a => new { Entry = a, School = db.Schools.Where(s => s.Id == a.SchoolId).Select(s => s.Name).FirstOrDefault() })
             .ToListAsync(ct);
         var types = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
-        var schoolName = query.SchoolId is int sid
-            ? await db.Schools.VisibleTo(scope).Where(s => s.Id == sid).Select(s => s.Name).FirstOrDefaultAsync(ct)
-            : null;
 
         return View(new AuditViewModel(query, rows.Select(r => new AuditRow(r.Entry, r.School)).ToList(),
             page, pageCount, types, schoolName));

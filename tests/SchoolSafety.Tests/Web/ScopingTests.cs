@@ -1,0 +1,190 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SchoolSafety.Demo;
+using SchoolSafety.Identity;
+using SchoolSafety.Tests.Infrastructure;
+
+namespace SchoolSafety.Tests.Web;
+
+/// <summary>
+/// School users see their own school only; bureau users see the schools below their node. Any
+/// other school's id, by URL, query string or form field, answers 404 and changes nothing.
+/// </summary>
+public abstract class ScopingTests(SchoolSafetyApp app)
+{
+    /// <summary>
+    /// Every school-scoped action, with {id} for the school's id. <see cref="Conventions.ScopedActionListTests"/>
+    /// fails when an action takes a school id and is missing here.
+    /// </summary>
+    public static readonly TheoryData<string, string> SchoolScopedRoutes = new()
+    {
+        { "GET", "/Schools/Details/{id}" },
+        { "GET", "/Schools/Edit/{id}" },
+        { "POST", "/Schools/Edit/{id}" },
+        { "POST", "/Schools/SetActive/{id}" },
+        { "GET", "/Audit?schoolId={id}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SchoolScopedRoutes))]
+    public async Task An_officer_asking_for_another_schools_record_gets_404(string method, string route)
+    {
+        var other = await app.SchoolAsync(DemoCounty.Officer2SchoolCode);
+        using var client = await app.LoginAsync("officer");
+        var response = await SendAsync(client, method, route.Replace("{id}", other.Id.ToString()));
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Redirect,
+            $"{method} {route}: {(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            // Role-gated actions (administrators only) turn a school user away before the school is looked up.
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+        await AssertUnchangedAsync(other);
+    }
+
+    [Theory]
+    [MemberData(nameof(SchoolScopedRoutes))]
+    public async Task An_administrator_of_one_county_asking_for_another_countys_school_gets_404(string method, string route)
+    {
+        var other = await app.SchoolAsync("YJ001");
+        using var client = await LoginCountyAdministratorAsync();
+        var response = await SendAsync(client, method, route.Replace("{id}", other.Id.ToString()));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await AssertUnchangedAsync(other);
+    }
+
+    [Fact]
+    public async Task An_officer_sees_only_their_own_school()
+    {
+        var own = await app.SchoolAsync(DemoCounty.OfficerSchoolCode);
+        using var client = await app.LoginAsync("officer");
+
+        var home = await client.GetAsync("/");
+        Assert.Equal($"/Schools/Details/{own.Id}", home.Headers.Location!.OriginalString);
+        var page = await client.PageAsync($"/Schools/Details/{own.Id}");
+        Assert.Equal(DemoCounty.OfficerSchoolName, page.QuerySelector("#school-name")!.TextContent.Trim());
+
+        var list = await client.PageAsync("/Schools");
+        var rows = list.QuerySelectorAll("#school-list tbody tr");
+        Assert.Single(rows);
+        Assert.Contains(DemoCounty.OfficerSchoolName, rows[0].TextContent);
+        Assert.Equal("1", list.QuerySelector("#school-total")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_county_officer_sees_the_county_but_not_the_second_county()
+    {
+        var other = await app.SchoolAsync("YJ001");
+        using var client = await app.LoginAsync("county");
+        var list = await client.PageAsync("/Schools?includeInactive=true");
+        Assert.Equal("120", list.QuerySelector("#school-total")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Schools/Details/{other.Id}")).StatusCode);
+        var search = await client.PageAsync("/Schools?q=YJ001");
+        Assert.Empty(search.QuerySelectorAll("#school-list tbody tr"));
+    }
+
+    [Fact]
+    public async Task The_city_officer_sees_both_counties()
+    {
+        var other = await app.SchoolAsync("YJ001");
+        using var client = await app.LoginAsync("city");
+        var list = await client.PageAsync("/Schools?includeInactive=true");
+        Assert.Equal("125", list.QuerySelector("#school-total")!.TextContent);
+        var page = await client.PageAsync($"/Schools/Details/{other.Id}");
+        Assert.Equal(other.Name, page.QuerySelector("#school-name")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_not_found_page_is_friendly_and_in_Chinese()
+    {
+        using var client = await app.LoginAsync("officer");
+        var page = await client.PageAsync("/Schools/Details/999999", HttpStatusCode.NotFound);
+        Assert.Equal("404", page.QuerySelector("#error-page")!.GetAttribute("data-status"));
+        Assert.Contains("页面不存在", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Bureau_staff_cannot_use_administrator_pages()
+    {
+        using var client = await app.LoginAsync("county");
+        foreach (var url in new[] { "/Users", "/Schools/Create", "/Schools/Import" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+        }
+        var denied = await client.PageAsync("/Account/AccessDenied", HttpStatusCode.Forbidden);
+        Assert.Contains("没有权限", denied.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_school_put_in_a_form_field_outside_the_administrators_county_is_refused()
+    {
+        var other = await app.SchoolAsync("YJ001");
+        using var client = await LoginCountyAdministratorAsync();
+        var userName = $"smuggle{Guid.NewGuid():N}"[..16];
+        var response = await client.PostFormAsync("/Users/Create", new
+        {
+            Form__UserName = userName, Form__DisplayName = "越权测试", Form__Role = Roles.SafetyOfficer,
+            Form__SchoolId = other.Id, Form__Password = "abcd1234x",
+        }, "/Users/Create");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("无效的选择", page.QuerySelector("[data-valmsg-for='Form.SchoolId']")!.TextContent);
+        await using var db = app.Db();
+        Assert.False(await db.Context.Users.AnyAsync(u => u.UserName == userName));
+    }
+
+    [Fact]
+    public async Task An_administrator_of_one_county_cannot_see_accounts_of_another()
+    {
+        await using (var db = app.Db())
+        {
+            var officer2 = await db.Context.Users.SingleAsync(u => u.UserName == "officer2");
+            var cityUser = await db.Context.Users.SingleAsync(u => u.UserName == "city");
+            using var client = await LoginCountyAdministratorAsync();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Users/Edit/{officer2.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Users/Edit/{cityUser.Id}")).StatusCode);
+            var reset = await client.PostFormAsync($"/Users/ResetPassword/{cityUser.Id}", new { Password = "takeover123" }, "/Users");
+            Assert.Equal(HttpStatusCode.NotFound, reset.StatusCode);
+        }
+        using var city = app.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await city.LoginAsync("city", DemoCounty.DefaultPassword)).StatusCode);
+    }
+
+    private async Task AssertUnchangedAsync(Schools.School before)
+    {
+        var after = await app.SchoolAsync(before.Code);
+        Assert.Equal(before.Name, after.Name);
+        Assert.Equal(before.IsActive, after.IsActive);
+        Assert.Equal(before.Students, after.Students);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(AppClient client, string method, string url) =>
+        method == "GET"
+            ? client.GetAsync(url)
+            : client.PostFormAsync(url, new { active = "false", Form__Name = "被篡改", Form__Code = "HACK1", Form__Students = "1" }, "/Account/ChangePassword");
+
+    /// <summary>An administrator whose node is 新平县, created once per application.</summary>
+    private async Task<AppClient> LoginCountyAdministratorAsync()
+    {
+        const string userName = "xpadmin";
+        await using (var db = app.Db())
+        {
+            if (!await db.Context.Users.AnyAsync(u => u.UserName == userName))
+            {
+                var county = await db.Context.Jurisdictions.SingleAsync(j => j.Code == DemoCounty.CountyCode);
+                var users = db.Get<UserManager<AppUser>>();
+                var admin = new AppUser { UserName = userName, DisplayName = "县管理员", JurisdictionId = county.Id, CreatedAt = app.Clock.GetUtcNow().UtcDateTime };
+                Assert.True((await users.CreateAsync(admin, DemoCounty.DefaultPassword)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(admin, Roles.Administrator)).Succeeded);
+            }
+        }
+        return await app.LoginAsync(userName);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class ScopingOnSqlite(SqliteApp app) : ScopingTests(app);
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class ScopingOnPostgreSql(PostgreSqlApp app) : ScopingTests(app);
