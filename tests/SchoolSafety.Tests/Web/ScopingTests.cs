@@ -116,13 +116,21 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         Assert.Contains("没有权限", denied.QuerySelector("h1")!.TextContent);
     }
 
-    [Fact]
-    public async Task A_school_put_in_a_form_field_outside_the_administrators_county_is_refused()
+    /// <summary>Actions whose form carries a school id (Form.SchoolId); {user} is officer2's account.</summary>
+    public static readonly TheoryData<string> SchoolIdInFormRoutes = new() { "/Users/Create", "/Users/Edit/{user}" };
+
+    [Theory]
+    [MemberData(nameof(SchoolIdInFormRoutes))]
+    public async Task A_school_put_in_a_form_field_outside_the_administrators_county_is_refused(string route)
     {
         var other = await app.SchoolAsync("YJ001");
+        string officer2Id;
+        await using (var db = app.Db())
+            officer2Id = (await db.Context.Users.SingleAsync(u => u.UserName == "officer2")).Id;
         using var client = await LoginCountyAdministratorAsync();
         var userName = $"smuggle{Guid.NewGuid():N}"[..16];
-        var response = await client.PostFormAsync("/Users/Create", new
+        var url = route.Replace("{user}", officer2Id);
+        var response = await client.PostFormAsync(url, new
         {
             Form__UserName = userName, Form__DisplayName = "越权测试", Form__Role = Roles.SafetyOfficer,
             Form__SchoolId = other.Id, Form__Password = "abcd1234x",
@@ -130,8 +138,8 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("无效的选择", page.QuerySelector("[data-valmsg-for='Form.SchoolId']")!.TextContent);
-        await using var db = app.Db();
-        Assert.False(await db.Context.Users.AnyAsync(u => u.UserName == userName));
+        await using var check = app.Db();
+        Assert.False(await check.Context.Users.AnyAsync(u => u.UserName == userName || u.SchoolId == other.Id));
     }
 
     [Fact]
