@@ -22,6 +22,6 @@ public class AuditEntry
     public int? SchoolId { get; set; }
     public AuditAction Action { get; set; }
 
-    /// <summary>JSON object: property name → { "old": …, "new": … }. Secrets are masked.</summary>
+    /// <summary>JSON object: property name → { "Old": …, "New": … }. Secrets are masked.</summary>
     public string Changes { get; set; } = "{}";
 }

@@ -44,4 +44,7 @@ public class School : IConcurrencyVersioned
     public bool IsActive { get; set; } = true;
 
     public byte[] RowVersion { get; set; } = [];
+
+    /// <summary>Codes are stored trimmed and upper-case, so "xp001" and "XP001" are one school on every database.</summary>
+    public static string NormalizeCode(string code) => code.Trim().ToUpperInvariant();
 }

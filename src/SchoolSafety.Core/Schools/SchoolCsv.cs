@@ -105,7 +105,7 @@ public static class SchoolCsv
                 return n;
             }
 
-            var code = Text("学校代码", School.CodeMaxLength, true);
+            var code = School.NormalizeCode(Text("学校代码", School.CodeMaxLength, true));
             var name = Text("学校名称", School.NameMaxLength, true);
             var typeText = Text("类型", 20, true);
             SchoolType? type = TypeNames.FirstOrDefault(t => t.Value == typeText).Value is not null

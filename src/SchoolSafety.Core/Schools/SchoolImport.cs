@@ -21,18 +21,18 @@ public sealed class SchoolImport(AppDbContext db)
 {
     public async Task<SchoolImportPlan> PlanAsync(string csvText, UserScope scope, CancellationToken ct = default)
     {
-        var counties = await db.Jurisdictions
-            .Where(j => j.Level == JurisdictionLevel.County && scope.IsBureauUser && j.Path.StartsWith(scope.JurisdictionPath!))
+        var counties = await db.Jurisdictions.VisibleTo(scope)
+            .Where(j => j.Level == JurisdictionLevel.County)
             .Select(j => j.Code)
             .ToListAsync(ct);
         var parsed = SchoolCsv.Parse(csvText, counties.ToHashSet());
         var codes = parsed.Rows.Select(r => r.Code).ToList();
         var existing = await db.Schools.Where(s => codes.Contains(s.Code))
-            .Select(s => new { s.Code, s.Jurisdiction!.Path })
+            .Select(s => new { s.Id, s.Code, s.Jurisdiction!.Path })
             .ToListAsync(ct);
 
         var errors = parsed.Errors.ToList();
-        foreach (var outside in existing.Where(e => !scope.IsBureauUser || !e.Path.StartsWith(scope.JurisdictionPath!)))
+        foreach (var outside in existing.Where(e => !scope.Includes(e.Id, e.Path)))
         {
             var row = parsed.Rows.First(r => r.Code == outside.Code);
             errors.Add(new CsvRowError(row.Line, "学校代码", "Csv.CodeTaken", row.Code));

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using SchoolSafety.Common;
 using SchoolSafety.Identity;
+using SchoolSafety.Jurisdictions;
 using SchoolSafety.Schools;
 
 namespace SchoolSafety.Security;
@@ -41,12 +42,40 @@ public sealed record UserScope(string UserId, string Role, int? SchoolId, string
         }
         return s => false;
     }
+
+    /// <summary>The jurisdiction nodes at or below a bureau user's node; none for school users.</summary>
+    public Expression<Func<Jurisdiction, bool>> JurisdictionPredicate()
+    {
+        if (!IsBureauUser) return j => false;
+        var path = JurisdictionPath!;
+        return j => j.Path.StartsWith(path);
+    }
 }
 
 public static class ScopeQueryExtensions
 {
     public static IQueryable<School> VisibleTo(this IQueryable<School> schools, UserScope scope) =>
         schools.Where(scope.SchoolPredicate());
+
+    public static IQueryable<Jurisdiction> VisibleTo(this IQueryable<Jurisdiction> nodes, UserScope scope) =>
+        nodes.Where(scope.JurisdictionPredicate());
+
+    /// <summary>Accounts of the schools in scope, and bureau accounts at nodes in scope.</summary>
+    public static IQueryable<AppUser> VisibleTo(this IQueryable<AppUser> users, UserScope scope)
+    {
+        if (scope.IsSchoolUser)
+        {
+            var id = scope.SchoolId!.Value;
+            return users.Where(u => u.SchoolId == id);
+        }
+        if (scope.IsBureauUser)
+        {
+            var path = scope.JurisdictionPath!;
+            return users.Where(u => (u.School != null && u.School.Jurisdiction!.Path.StartsWith(path))
+                                    || (u.Jurisdiction != null && u.Jurisdiction.Path.StartsWith(path)));
+        }
+        return users.Where(u => false);
+    }
 
     /// <summary>Records of the schools the scope includes.</summary>
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> records, UserScope scope) where T : ISchoolOwned

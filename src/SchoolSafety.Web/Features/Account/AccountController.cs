@@ -60,14 +60,21 @@ public sealed class AccountController(
         if (!ModelState.IsValid) return View(model);
 
         var user = await users.FindByNameAsync(model.UserName.Trim());
-        if (user is { IsDisabled: true })
+        // The password is checked first, so a stranger learns nothing about which accounts exist or are disabled.
+        var check = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.CheckPasswordSignInAsync(user, model.Password, lockoutOnFailure: true);
+        if (check.Succeeded && user!.IsDisabled)
         {
             ModelState.AddModelError("", l["Account.Disabled"]);
             return View(model);
         }
-        var result = await signIn.PasswordSignInAsync(model.UserName.Trim(), model.Password, model.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(SafeReturnUrl(returnUrl));
-        ModelState.AddModelError("", result.IsLockedOut ? l["Account.LockedOut"] : l["Account.InvalidLogin"]);
+        if (check.Succeeded)
+        {
+            await signIn.SignInAsync(user!, model.RememberMe);
+            return LocalRedirect(SafeReturnUrl(returnUrl));
+        }
+        ModelState.AddModelError("", check.IsLockedOut ? l["Account.LockedOut"] : l["Account.InvalidLogin"]);
         return View(model);
     }
 

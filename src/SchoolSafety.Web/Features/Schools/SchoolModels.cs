@@ -105,7 +105,7 @@ public sealed class SchoolFormModel
 
     public void ApplyTo(School s)
     {
-        s.Code = Code.Trim();
+        s.Code = School.NormalizeCode(Code);
         s.Name = Name.Trim();
         s.Type = Type!.Value;
         s.JurisdictionId = JurisdictionId!.Value;

@@ -205,7 +205,7 @@ public sealed class SchoolsController(
         if (form.BoardingStudents > form.Students)
             ModelState.AddModelError($"Form.{nameof(form.BoardingStudents)}", l["School.BoardingExceedsStudents"]);
         if (!string.IsNullOrWhiteSpace(form.Code)
-            && await db.Schools.AnyAsync(s => s.Code == form.Code.Trim() && s.Id != id, ct))
+            && await db.Schools.AnyAsync(s => s.Code == School.NormalizeCode(form.Code) && s.Id != id, ct))
             ModelState.AddModelError($"Form.{nameof(form.Code)}", l["School.CodeTaken", form.Code]);
         if (form.JurisdictionId is int county && !(await CountiesAsync(ct)).Any(c => c.Id == county))
             ModelState.AddModelError($"Form.{nameof(form.JurisdictionId)}", l["Validation.Invalid"]);
@@ -226,9 +226,7 @@ public sealed class SchoolsController(
     /// <summary>The counties in the administrator's jurisdiction: the only places a school may be put.</summary>
     private Task<List<Jurisdiction>> CountiesAsync(CancellationToken ct)
     {
-        var scope = User.GetScope();
-        var path = scope.JurisdictionPath ?? "\0";
-        return db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.County && j.Path.StartsWith(path))
+        return db.Jurisdictions.VisibleTo(User.GetScope()).Where(j => j.Level == JurisdictionLevel.County)
             .OrderBy(j => j.Code).ToListAsync(ct);
     }
 

@@ -6,7 +6,7 @@ using SchoolSafety.Web.Infrastructure;
 namespace SchoolSafety.Web.Features.Shared;
 
 /// <summary>The language switcher: stores the choice in a cookie for a year.</summary>
-public sealed class CultureController : Controller
+public sealed class CultureController(TimeProvider clock) : Controller
 {
     [HttpPost, AllowAnonymous]
     public IActionResult Set(string culture, string? returnUrl)
@@ -15,7 +15,7 @@ public sealed class CultureController : Controller
         {
             Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
         }
         return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "~/");
     }

@@ -111,7 +111,7 @@ public sealed class UsersController(
             await users.RemoveFromRolesAsync(user, current);
             await users.AddToRoleAsync(user, form.Role);
         }
-        // A new stamp signs the user out everywhere, so a changed role or place takes effect at once.
+        // A new stamp signs the user out within a minute (the stamp is checked every minute), so a changed role or place cannot be used for long.
         var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded)
         {
@@ -159,12 +159,14 @@ public sealed class UsersController(
             }
             if (errors.Count == 0)
             {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 await users.RemovePasswordAsync(user);
                 await users.AddPasswordAsync(user, model.Password);
                 user.MustChangePassword = true;
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
                 await users.UpdateSecurityStampAsync(user);
+                await tx.CommitAsync(ct);
                 TempData["Success"] = l["User.PasswordReset", user.UserName!].Value;
                 return RedirectToAction(nameof(Edit), new { id });
             }
@@ -179,20 +181,13 @@ public sealed class UsersController(
     }
 
     /// <summary>Accounts an administrator may see: school users below their node, bureau users at or below it.</summary>
-    private IQueryable<AppUser> VisibleUsers()
-    {
-        var path = User.GetScope().JurisdictionPath ?? "\0";
-        return db.Users.Where(u =>
-            (u.School != null && u.School.Jurisdiction!.Path.StartsWith(path))
-            || (u.Jurisdiction != null && u.Jurisdiction.Path.StartsWith(path)));
-    }
+    private IQueryable<AppUser> VisibleUsers() => db.Users.VisibleTo(User.GetScope());
 
     private Task<AppUser?> FindAsync(string id, CancellationToken ct) => VisibleUsers().FirstOrDefaultAsync(u => u.Id == id, ct);
 
     private async Task ValidatePlaceAsync(UserFormModel form, CancellationToken ct)
     {
         var scope = User.GetScope();
-        var path = scope.JurisdictionPath ?? "\0";
         if (!Roles.All.Contains(form.Role))
         {
             ModelState.AddModelError("Form.Role", l["Validation.Invalid"]);
@@ -208,7 +203,7 @@ public sealed class UsersController(
         {
             if (form.JurisdictionId is null)
                 ModelState.AddModelError("Form.JurisdictionId", l["User.JurisdictionRequired"]);
-            else if (!await db.Jurisdictions.AnyAsync(j => j.Id == form.JurisdictionId && j.Path.StartsWith(path), ct))
+            else if (!await db.Jurisdictions.VisibleTo(scope).AnyAsync(j => j.Id == form.JurisdictionId, ct))
                 ModelState.AddModelError("Form.JurisdictionId", l["Validation.Invalid"]);
         }
     }
@@ -216,12 +211,11 @@ public sealed class UsersController(
     private async Task<UserFormViewModel> FormAsync(UserFormModel form, AppUser? user, CancellationToken ct)
     {
         var scope = User.GetScope();
-        var path = scope.JurisdictionPath ?? "\0";
         var schools = await db.Schools.VisibleTo(scope).Where(s => s.IsActive || s.Id == form.SchoolId)
             .OrderBy(s => s.Township).ThenBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.Township })
             .ToListAsync(ct);
-        var nodes = await db.Jurisdictions.Where(j => j.Path.StartsWith(path)).OrderBy(j => j.Path).ToListAsync(ct);
+        var nodes = await db.Jurisdictions.VisibleTo(scope).OrderBy(j => j.Path).ToListAsync(ct);
         var groups = schools.Select(s => s.Township).Distinct().ToDictionary(t => t, t => new SelectListGroup { Name = t });
         return new UserFormViewModel
         {
