@@ -26,8 +26,11 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        _ = Server; // starts the app: migrations and demo seeding run now
+        Start(); // migrations and demo seeding run now
     }
+
+    /// <summary>Starts the in-memory test server; browser tests start Kestrel on a real port instead.</summary>
+    protected virtual void Start() => _ = Server;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -56,19 +56,19 @@ public sealed class SchoolFormModel
     [Display(Name = "School.Address")]
     public string? Address { get; set; }
 
-    [Range(0, 100_000, ErrorMessage = "Validation.Range")]
+    [Required(ErrorMessage = "Validation.Required"), Range(0, 100_000, ErrorMessage = "Validation.Range")]
     [Display(Name = "School.Students")]
     public int Students { get; set; }
 
-    [Range(0, 100_000, ErrorMessage = "Validation.Range")]
+    [Required(ErrorMessage = "Validation.Required"), Range(0, 100_000, ErrorMessage = "Validation.Range")]
     [Display(Name = "School.BoardingStudents")]
     public int BoardingStudents { get; set; }
 
-    [Range(0, 10_000, ErrorMessage = "Validation.Range")]
+    [Required(ErrorMessage = "Validation.Required"), Range(0, 10_000, ErrorMessage = "Validation.Range")]
     [Display(Name = "School.Staff")]
     public int Staff { get; set; }
 
-    [Range(0, 60, ErrorMessage = "Validation.Range")]
+    [Required(ErrorMessage = "Validation.Required"), Range(0, 60, ErrorMessage = "Validation.Range")]
     [Display(Name = "School.TallestBuildingFloors")]
     public int TallestBuildingFloors { get; set; }
 

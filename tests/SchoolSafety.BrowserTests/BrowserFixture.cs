@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SchoolSafety.Data;
+using SchoolSafety.Tests.Infrastructure;
+
+namespace SchoolSafety.BrowserTests;
+
+/// <summary>The application on Kestrel at a real loopback port, with the demo county on SQLite.</summary>
+public sealed class KestrelApp : SchoolSafetyApp
+{
+    public KestrelApp() : base(DatabaseProvider.Sqlite) => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+    public string BaseUrl { get; private set; } = "";
+
+    protected override void Start()
+    {
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+}
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (its driver ships inside the NuGet package; no browser
+/// download). Missing Chromium fails the tests with a message; they never skip.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public KestrelApp App { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+    private IPlaywright _playwright = null!;
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("SCHOOLSAFETY_TEST_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+    public static string ScreenshotFolder
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SchoolSafety.sln"))) dir = dir.Parent;
+            var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Chromium not found at {ChromiumPath}. Run the tests with scripts/test.sh, which installs Debian's chromium.");
+        await App.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseUrl,
+            ViewportSize = new() { Width = width, Height = height },
+            Locale = "en-US", // the app must still speak Chinese until the user chooses otherwise
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task LoginAsync(IPage page, string userName, string password = Demo.DemoCounty.DefaultPassword)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Chromium";
+}
