@@ -235,6 +235,28 @@ for name in "${PROJECTS[@]}"; do
   fi
 done
 
+# Where the tests ran: by provider in the test name, Chromium for the browser project.
+if command -v python3 >/dev/null 2>&1; then
+  python3 - "$RESULTS_DIR" <<'PY' 2>/dev/null || true
+import sys, glob, collections, xml.etree.ElementTree as ET
+groups = collections.OrderedDict((g, [0, 0]) for g in
+    ["on SQLite", "on PostgreSQL", "SQL Server (offline)", "in Chromium", "unit and conventions"])
+for trx in glob.glob(sys.argv[1] + "/*.trx"):
+    for r in ET.parse(trx).getroot().iter():
+        if r.tag.split('}')[-1] != 'UnitTestResult':
+            continue
+        name, outcome = r.get('testName', ''), r.get('outcome', '')
+        if 'BrowserTests' in trx: g = "in Chromium"
+        elif 'PostgreSql' in name: g = "on PostgreSQL"
+        elif 'Sqlite' in name: g = "on SQLite"
+        elif 'SqlServer' in name: g = "SQL Server (offline)"
+        else: g = "unit and conventions"
+        groups[g][0 if outcome == 'Passed' else 1] += 0 if outcome == 'NotExecuted' else 1
+for g, (p, f) in groups.items():
+    print(f"  tests {g}: {p} passed, {f} failed")
+PY
+fi
+
 echo "$total_passed passed, $total_failed failed"
 if [ "$any_failed" -ne 0 ] || [ "$total_failed" -gt 0 ] || [ "$total_passed" -eq 0 ]; then
   exit 1
