@@ -96,3 +96,25 @@ public sealed class FoundationJourneyTests(BrowserFixture browser)
         Assert.Equal(school.Name, (await browser.App.SchoolAsync("XP040")).Name);
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class BureauPagesTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_administrator_sees_the_overview_the_accounts_and_the_audit_trail()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.LoginAsync(page, "admin");
+        Assert.Equal("125", await page.Locator("#stat-schools").InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(page, "09-admin-home");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "用户管理" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#user-list")).ToContainTextAsync("officer2");
+        await BrowserFixture.ScreenshotAsync(page, "10-users");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "操作痕迹" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#audit-list")).ToContainTextAsync("新增");
+        await page.Locator("#audit-list details summary").First.ClickAsync();
+        await BrowserFixture.ScreenshotAsync(page, "11-audit");
+    }
+}

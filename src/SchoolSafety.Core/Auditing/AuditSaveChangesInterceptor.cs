@@ -18,10 +18,10 @@ namespace SchoolSafety.Auditing;
 /// </summary>
 public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> MaskedProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+    private static readonly HashSet<string> MaskedProperties = ["PasswordHash", "SecurityStamp"];
 
-    private static readonly HashSet<string> IgnoredProperties = [nameof(IConcurrencyVersioned.RowVersion)];
+    /// <summary>Technical tokens that change on every save and tell a reader nothing.</summary>
+    private static readonly HashSet<string> IgnoredProperties = [nameof(IConcurrencyVersioned.RowVersion), "ConcurrencyStamp"];
 
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -30,7 +30,7 @@ public sealed class SchoolsController(
         var pageCount = Math.Max(1, (total + SchoolListViewModel.PageSize - 1) / SchoolListViewModel.PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
         var rows = await schools.Include(s => s.Jurisdiction)
-            .OrderBy(s => s.Township).ThenBy(s => s.Code)
+            .OrderBy(s => s.Code)
             .Skip((page - 1) * SchoolListViewModel.PageSize).Take(SchoolListViewModel.PageSize)
             .ToListAsync(ct);
         var townships = await visible.Select(s => s.Township).Distinct().OrderBy(t => t).ToListAsync(ct);
@@ -169,7 +169,7 @@ public sealed class SchoolsController(
     {
         var schools = await Filter(db.Schools.VisibleTo(User.GetScope()), query)
             .Include(s => s.Jurisdiction)
-            .OrderBy(s => s.Township).ThenBy(s => s.Code)
+            .OrderBy(s => s.Code)
             .ToListAsync(ct);
         var bytes = SchoolCsv.ToFileBytes(SchoolCsv.Write(schools));
         return File(bytes, "text/csv; charset=utf-8", $"schools-{ChinaTime.Today(clock):yyyyMMdd}.csv");
