@@ -95,7 +95,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
 
     private AppDbContext? Capture(DbContext? context)
     {
-        if (_writingAudit || context is not AppDbContext db) return null;
+        if (_writingAudit || context is not AppDbContext db || db.AuditSuppressedForGeneratedData) return null;
         _pending = db.ChangeTracker.Entries()
             .Where(e => e.Entity is not AuditEntry
                         && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted

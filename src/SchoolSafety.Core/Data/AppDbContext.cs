@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SchoolSafety.Auditing;
 using SchoolSafety.Common;
+using SchoolSafety.Files;
+using SchoolSafety.Hazards;
+using SchoolSafety.Inspections;
 using SchoolSafety.Identity;
 using SchoolSafety.Jurisdictions;
 using SchoolSafety.Schools;
@@ -20,8 +23,21 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<School> Schools => Set<School>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ChecklistTemplate> ChecklistTemplates => Set<ChecklistTemplate>();
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<Term> Terms => Set<Term>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<InspectionResult> InspectionResults => Set<InspectionResult>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<HazardTicket> HazardTickets => Set<HazardTicket>();
 
     public DatabaseProvider Provider => DbProviderNames.FromProviderName(Database.ProviderName);
+
+    /// <summary>
+    /// Set only while the demo's generated history is bulk-inserted: those rows get one summary audit
+    /// entry instead of one per row. Every write made by a user is audited.
+    /// </summary>
+    public bool AuditSuppressedForGeneratedData { get; set; }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -4,6 +4,7 @@ using SchoolSafety.Auditing;
 using SchoolSafety.Data;
 using SchoolSafety.Demo;
 using SchoolSafety.Identity;
+using SchoolSafety.Inspections;
 using SchoolSafety.Migrations.PostgreSql;
 using SchoolSafety.Migrations.Sqlite;
 using SchoolSafety.Migrations.SqlServer;
@@ -76,11 +77,17 @@ public static class DatabaseSetup
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var clock = services.GetRequiredService<TimeProvider>();
+        if (!await db.ChecklistTemplates.AnyAsync())
+        {
+            db.ChecklistTemplates.Add(DefaultChecklist.Create(clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+        }
         if (config.GetValue("Demo:Seed", false))
         {
             var password = config["Demo:Password"] is { Length: > 0 } p ? p : DemoCounty.DefaultPassword;
             if (await DemoCounty.SeedAsync(db, users, password, clock))
                 log.LogInformation("Demo county seeded");
+            await DemoInspections.SeedAsync(db, clock);
             if (config.GetValue("Demo:PrintLogins", true))
                 PrintDemoLogins(password);
         }

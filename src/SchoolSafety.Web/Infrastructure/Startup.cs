@@ -87,6 +87,11 @@ public static class Startup
         services.AddSingleton<IAuthorizationHandler, SchoolAuthorizationHandler>();
         services.AddScoped<SchoolAccess>();
         services.AddScoped<SchoolSafety.Schools.SchoolImport>();
+        services.AddScoped<SchoolSafety.Inspections.InspectionService>();
+        var storage = config.GetSection("Storage").Get<SchoolSafety.Files.FileStorageOptions>() ?? new();
+        storage.Root = Path.Combine(builder.Environment.ContentRootPath, storage.Root);
+        services.AddSingleton(storage);
+        services.AddSingleton<SchoolSafety.Files.FileStorage>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

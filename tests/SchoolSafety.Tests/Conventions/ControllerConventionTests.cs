@@ -84,16 +84,17 @@ public class ControllerConventionTests
     [Fact]
     public void Every_action_that_takes_a_school_id_is_proved_to_answer_404_for_another_school()
     {
-        var covered = ScopingTests.SchoolScopedRoutes.Cast<object[]>().Select(r => (string)r[1])
-            .Concat(ScopingTests.SchoolIdInFormRoutes.Cast<object[]>().Select(r => (string)r[0]))
-            .Select(route => route.Split('?')[0].Trim('/').Split('/'))
-            .Select(parts => $"{parts[0]}Controller.{(parts.Length > 1 ? parts[1] : "Index")}")
+        var covered = ScopingTests.SchoolScopedRoutes.Cast<object[]>().Select(r => (string)r[2])
+            .Concat(ScopingTests.SchoolIdInFormRoutes.Cast<object[]>().Select(r => (string)r[0])
+                .Select(route => route.Trim('/').Split('/'))
+                .Select(parts => $"{parts[0]}Controller.{parts[1]}"))
             .ToHashSet();
 
         static bool TakesSchoolId(Type controller, MethodInfo action) =>
             action.GetParameters().Any(p =>
                 (p.Name == "id" && p.ParameterType == typeof(int) && controller.Name == "SchoolsController")
                 || string.Equals(p.Name, "schoolId", StringComparison.OrdinalIgnoreCase)
+                || p.ParameterType == typeof(Guid)
                 || p.ParameterType.GetProperty("SchoolId") is not null && p.ParameterType.Namespace!.StartsWith("SchoolSafety.Web"));
 
         var missing = Actions().Where(a => TakesSchoolId(a.Controller, a.Action))

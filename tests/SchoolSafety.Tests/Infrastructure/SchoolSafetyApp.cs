@@ -20,7 +20,11 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
     private TestDatabase? _database;
 
     public DatabaseProvider Provider { get; } = provider;
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>
+    /// A fixed Wednesday in the middle of an autumn term (09:00 in China), so tests that count weeks
+    /// do not depend on the day they run. The demo data is generated relative to this "today".
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
 
     public async Task InitializeAsync()
@@ -42,6 +46,8 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
         builder.UseSetting("Demo:PrintLogins", "false");
         builder.UseSetting("Logging:File", "");
         builder.UseSetting("DataProtection:KeysPath", _keys);
+        builder.UseSetting("Storage:Root", Path.Combine(_keys, "uploads"));
+        builder.UseSetting("Storage:MaxBytes", (2 * 1024 * 1024).ToString());
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SchoolSafety.Files;
+using SchoolSafety.Hazards;
+using SchoolSafety.Inspections;
+
+namespace SchoolSafety.Data.Configurations;
+
+public class ChecklistTemplateConfiguration : IEntityTypeConfiguration<ChecklistTemplate>
+{
+    public void Configure(EntityTypeBuilder<ChecklistTemplate> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(100).IsRequired();
+        b.HasIndex(t => t.Version).IsUnique();
+        b.HasMany(t => t.Items).WithOne(i => i.Template).HasForeignKey(i => i.TemplateId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class ChecklistItemConfiguration : IEntityTypeConfiguration<ChecklistItem>
+{
+    public void Configure(EntityTypeBuilder<ChecklistItem> b)
+    {
+        b.Property(i => i.Key).HasMaxLength(10).IsRequired();
+        b.Property(i => i.NameZh).HasMaxLength(50).IsRequired();
+        b.Property(i => i.NameEn).HasMaxLength(100).IsRequired();
+        b.HasIndex(i => new { i.TemplateId, i.Key }).IsUnique();
+        b.HasMany(i => i.CheckPoints).WithOne().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class CheckPointConfiguration : IEntityTypeConfiguration<CheckPoint>
+{
+    public void Configure(EntityTypeBuilder<CheckPoint> b)
+    {
+        b.Property(p => p.TextZh).HasMaxLength(200).IsRequired();
+        b.Property(p => p.TextEn).HasMaxLength(300).IsRequired();
+    }
+}
+
+public class TermConfiguration : IEntityTypeConfiguration<Term>
+{
+    public void Configure(EntityTypeBuilder<Term> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(50).IsRequired();
+        b.HasOne(t => t.Jurisdiction).WithMany().HasForeignKey(t => t.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(t => new { t.JurisdictionId, t.Start });
+    }
+}
+
+public class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
+{
+    public void Configure(EntityTypeBuilder<Inspection> b)
+    {
+        b.Ignore(i => i.Week);
+        b.HasOne(i => i.School).WithMany().HasForeignKey(i => i.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(i => i.Template).WithMany().HasForeignKey(i => i.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(i => i.Results).WithOne(r => r.Inspection).HasForeignKey(r => r.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(i => i.CreatedById).HasMaxLength(450);
+        b.Property(i => i.UpdatedById).HasMaxLength(450);
+        b.Property(i => i.SubmittedById).HasMaxLength(450);
+        b.Property(i => i.SignedOffById).HasMaxLength(450);
+        b.HasIndex(i => new { i.SchoolId, i.WeekNumber, i.Revision }).IsUnique();
+        b.HasIndex(i => new { i.WeekNumber, i.IsCurrent });
+    }
+}
+
+public class InspectionResultConfiguration : IEntityTypeConfiguration<InspectionResult>
+{
+    public void Configure(EntityTypeBuilder<InspectionResult> b)
+    {
+        b.HasOne(r => r.Item).WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.Note).HasMaxLength(InspectionRules.NoteMaxLength);
+        b.Property(r => r.NotApplicableReason).HasMaxLength(InspectionRules.NoteMaxLength);
+        b.Property(r => r.HazardDescription).HasMaxLength(HazardTicket.DescriptionMaxLength);
+        b.Property(r => r.ResponsiblePerson).HasMaxLength(HazardTicket.PersonMaxLength);
+        b.HasMany(r => r.Photos).WithOne().HasForeignKey(f => f.InspectionResultId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => new { r.InspectionId, r.ItemId }).IsUnique();
+    }
+}
+
+public class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> b)
+    {
+        b.Property(f => f.Id).ValueGeneratedNever();
+        b.Property(f => f.ContentType).HasMaxLength(50).IsRequired();
+        b.Property(f => f.StorageKey).HasMaxLength(200).IsRequired();
+        b.Property(f => f.CreatedById).HasMaxLength(450);
+        b.HasOne(f => f.School).WithMany().HasForeignKey(f => f.SchoolId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class HazardTicketConfiguration : IEntityTypeConfiguration<HazardTicket>
+{
+    public void Configure(EntityTypeBuilder<HazardTicket> b)
+    {
+        b.Property(t => t.Number).HasMaxLength(40).IsRequired();
+        b.HasIndex(t => new { t.SchoolId, t.Number });
+        b.HasIndex(t => t.Number).IsUnique();
+        b.Property(t => t.Description).HasMaxLength(HazardTicket.DescriptionMaxLength).IsRequired();
+        b.Property(t => t.ResponsibleName).HasMaxLength(HazardTicket.PersonMaxLength).IsRequired();
+        b.Property(t => t.FoundById).HasMaxLength(450);
+        b.HasOne(t => t.School).WithMany().HasForeignKey(t => t.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(t => t.InspectionResult).WithMany().HasForeignKey(t => t.InspectionResultId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(t => t.ChecklistItem).WithMany().HasForeignKey(t => t.ChecklistItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(t => new { t.SchoolId, t.Status });
+    }
+}

@@ -1,0 +1,81 @@
+using SchoolSafety.Hazards;
+
+namespace SchoolSafety.Inspections;
+
+/// <summary>One problem with an answer: the item, the field and a resource key for the message.</summary>
+public sealed record AnswerError(int ItemId, string Field, string MessageKey, params object[] Args);
+
+/// <summary>The rules an inspection must satisfy to be submitted, and the moves between its states.</summary>
+public static class InspectionRules
+{
+    public const int NoteMaxLength = 500;
+
+    /// <summary>Every due item answered; a reason for 不适用; for 发现隐患 everything the ticket needs and a photo.</summary>
+    public static IReadOnlyList<AnswerError> CheckForSubmit(Inspection inspection, DateOnly today)
+    {
+        var errors = new List<AnswerError>();
+        foreach (var r in inspection.Results)
+        {
+            switch (r.Outcome)
+            {
+                case null:
+                    errors.Add(new(r.ItemId, "Outcome", "Inspection.Unanswered"));
+                    break;
+                case Outcome.NotApplicable when string.IsNullOrWhiteSpace(r.NotApplicableReason):
+                    errors.Add(new(r.ItemId, "NotApplicableReason", "Inspection.ReasonRequired"));
+                    break;
+                case Outcome.Hazard:
+                    if (string.IsNullOrWhiteSpace(r.HazardDescription)) errors.Add(new(r.ItemId, "HazardDescription", "Inspection.DescriptionRequired"));
+                    if (r.HazardPlace is null) errors.Add(new(r.ItemId, "HazardPlace", "Inspection.PlaceRequired"));
+                    if (r.HazardGrade is null) errors.Add(new(r.ItemId, "HazardGrade", "Inspection.GradeRequired"));
+                    if (string.IsNullOrWhiteSpace(r.ResponsiblePerson)) errors.Add(new(r.ItemId, "ResponsiblePerson", "Inspection.ResponsibleRequired"));
+                    if (r.Deadline is null) errors.Add(new(r.ItemId, "Deadline", "Inspection.DeadlineRequired"));
+                    else if (r.Deadline < today) errors.Add(new(r.ItemId, "Deadline", "Inspection.DeadlinePast"));
+                    if (r.Photos.Count == 0) errors.Add(new(r.ItemId, "Photos", "Inspection.PhotoRequired"));
+                    break;
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>Submits a complete draft and opens one ticket per hazard found.</summary>
+    /// <param name="lastNumber">The school's highest ticket number this year.</param>
+    public static IReadOnlyList<HazardTicket> Submit(Inspection inspection, DateTime now, string userId, string schoolCode, int lastNumber)
+    {
+        if (inspection.Status != InspectionStatus.Draft)
+            throw new InvalidOperationException("Only a draft can be submitted.");
+        inspection.Status = InspectionStatus.Submitted;
+        inspection.SubmittedAt = now;
+        inspection.SubmittedById = userId;
+
+        var tickets = new List<HazardTicket>();
+        foreach (var r in inspection.Results.Where(r => r.Outcome == Outcome.Hazard).OrderBy(r => r.Item?.Number ?? r.ItemId))
+        {
+            tickets.Add(new HazardTicket
+            {
+                Number = $"{schoolCode}-{now.Year}-{lastNumber + tickets.Count + 1:0000}",
+                SchoolId = inspection.SchoolId,
+                Source = HazardSource.Inspection,
+                InspectionResult = r,
+                ChecklistItemId = r.ItemId,
+                Place = r.HazardPlace!.Value,
+                Description = r.HazardDescription!.Trim(),
+                Grade = r.HazardGrade!.Value,
+                FoundById = userId,
+                FoundAt = now,
+                ResponsibleName = r.ResponsiblePerson!.Trim(),
+                Deadline = r.Deadline!.Value,
+            });
+        }
+        return tickets;
+    }
+
+    public static void SignOff(Inspection inspection, DateTime now, string userId)
+    {
+        if (inspection.Status != InspectionStatus.Submitted)
+            throw new InvalidOperationException("Only a submitted inspection can be signed off.");
+        inspection.Status = InspectionStatus.SignedOff;
+        inspection.SignedOffAt = now;
+        inspection.SignedOffById = userId;
+    }
+}

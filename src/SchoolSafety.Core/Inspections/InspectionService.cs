@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSafety.Common;
+using SchoolSafety.Data;
+using SchoolSafety.Hazards;
+using SchoolSafety.Schools;
+
+namespace SchoolSafety.Inspections;
+
+public enum WeekStatus
+{
+    Open = 1,         // inside a term, not in the future
+    Future = 2,
+    OutsideTerm = 3,
+}
+
+/// <summary>Loads and starts inspections: the current template, the term calendar and the items due.</summary>
+public sealed class InspectionService(AppDbContext db, TimeProvider clock)
+{
+    public DateOnly Today => ChinaTime.Today(clock);
+
+    public SchoolWeek ThisWeek => SchoolWeek.Of(Today);
+
+    public Task<ChecklistTemplate> CurrentTemplateAsync(CancellationToken ct = default) =>
+        db.ChecklistTemplates.Where(t => t.Status == TemplateStatus.Published)
+            .OrderByDescending(t => t.Version)
+            .Include(t => t.Items).ThenInclude(i => i.CheckPoints)
+            .AsSplitQuery()
+            .FirstAsync(ct);
+
+    /// <summary>The terms that apply to a school: those set at its county or at any node above it.</summary>
+    public Task<List<Term>> TermsForAsync(School school, CancellationToken ct = default)
+    {
+        var path = school.Jurisdiction?.Path ?? throw new InvalidOperationException("Load School.Jurisdiction first.");
+        return db.Terms.Where(t => path.StartsWith(t.Jurisdiction!.Path)).OrderBy(t => t.Start).ToListAsync(ct);
+    }
+
+    public async Task<WeekStatus> CheckWeekAsync(School school, SchoolWeek week, CancellationToken ct = default)
+    {
+        if (week.Monday > Today) return WeekStatus.Future;
+        var terms = await TermsForAsync(school, ct);
+        return terms.Any(t => t.Contains(week)) ? WeekStatus.Open : WeekStatus.OutsideTerm;
+    }
+
+    /// <summary>The term containing the given day, or the last one before it.</summary>
+    public async Task<Term?> TermAtAsync(School school, DateOnly day, CancellationToken ct = default)
+    {
+        var terms = await TermsForAsync(school, ct);
+        return terms.LastOrDefault(t => t.Start <= day);
+    }
+
+    public Task<Inspection?> CurrentAsync(int schoolId, SchoolWeek week, CancellationToken ct = default) =>
+        WithDetails(db.Inspections).FirstOrDefaultAsync(i => i.SchoolId == schoolId && i.WeekNumber == week.Number && i.IsCurrent, ct);
+
+    public Task<Inspection?> FindAsync(int id, CancellationToken ct = default) =>
+        WithDetails(db.Inspections).FirstOrDefaultAsync(i => i.Id == id, ct);
+
+    private static IQueryable<Inspection> WithDetails(IQueryable<Inspection> q) =>
+        q.Include(i => i.Template)
+            .Include(i => i.Results).ThenInclude(r => r.Item).ThenInclude(i => i!.CheckPoints)
+            .Include(i => i.Results).ThenInclude(r => r.Photos)
+            .AsSplitQuery();
+
+    /// <summary>The items due this week on the current template, given what the school already did this month.</summary>
+    public async Task<IReadOnlyList<ChecklistItem>> DueItemsAsync(int schoolId, SchoolWeek week, ChecklistTemplate template, CancellationToken ct = default)
+    {
+        var done = await DoneThisMonthAsync(schoolId, week, ct);
+        return InspectionSchedule.DueItems(template, week, done);
+    }
+
+    /// <summary>A new draft with one empty answer per due item.</summary>
+    public async Task<Inspection> StartDraftAsync(School school, SchoolWeek week, string? userId, CancellationToken ct = default)
+    {
+        var template = await CurrentTemplateAsync(ct);
+        var due = await DueItemsAsync(school.Id, week, template, ct);
+        var inspection = new Inspection
+        {
+            SchoolId = school.Id, TemplateId = template.Id, Template = template, WeekNumber = week.Number,
+            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedById = userId,
+            UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedById = userId,
+            Results = due.Select(i => new InspectionResult { ItemId = i.Id, Item = i }).ToList(),
+        };
+        db.Inspections.Add(inspection);
+        return inspection;
+    }
+
+    /// <summary>Keys of items answered in the school's other submitted inspections of the same calendar month.</summary>
+    public async Task<IReadOnlySet<string>> DoneThisMonthAsync(int schoolId, SchoolWeek week, CancellationToken ct = default)
+    {
+        var month = InspectionSchedule.MonthOf(week);
+        var weeks = new List<int>();
+        for (var w = SchoolWeek.Of(new DateOnly(month.Year, month.Month, 1)).Previous(); w.Monday <= new DateOnly(month.Year, month.Month, 1).AddMonths(1); w = w.Next())
+            if (InspectionSchedule.MonthOf(w) == month && w != week) weeks.Add(w.Number);
+        var keys = await db.InspectionResults
+            .Where(r => r.Inspection!.SchoolId == schoolId && r.Inspection.IsCurrent && weeks.Contains(r.Inspection.WeekNumber)
+                        && r.Inspection.Status != InspectionStatus.Draft && r.Outcome != null)
+            .Select(r => r.Item!.Key)
+            .Distinct()
+            .ToListAsync(ct);
+        return keys.ToHashSet();
+    }
+
+    /// <summary>Submits, opening the tickets; the caller saves.</summary>
+    public async Task<IReadOnlyList<HazardTicket>> SubmitAsync(Inspection inspection, School school, string userId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var prefix = $"{school.Code}-{now.Year}-";
+        var numbers = await db.HazardTickets.Where(t => t.SchoolId == school.Id && t.Number.StartsWith(prefix)).Select(t => t.Number).ToListAsync(ct);
+        var last = numbers.Select(n => int.TryParse(n[prefix.Length..], out var k) ? k : 0).DefaultIfEmpty(0).Max();
+        var tickets = InspectionRules.Submit(inspection, now, userId, school.Code, last);
+        db.HazardTickets.AddRange(tickets);
+        return tickets;
+    }
+}

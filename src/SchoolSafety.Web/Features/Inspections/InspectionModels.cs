@@ -1,0 +1,52 @@
+using SchoolSafety.Inspections;
+using SchoolSafety.Schools;
+
+namespace SchoolSafety.Web.Features.Inspections;
+
+/// <summary>One answer as posted by the form. Photos are new files; kept ones stay attached.</summary>
+public sealed class AnswerInput
+{
+    public int ItemId { get; set; }
+    public Outcome? Outcome { get; set; }
+    public string? Note { get; set; }
+    public string? NotApplicableReason { get; set; }
+    public string? HazardDescription { get; set; }
+    public HazardPlace? HazardPlace { get; set; }
+    public HazardGrade? HazardGrade { get; set; }
+    public string? ResponsiblePerson { get; set; }
+    public DateOnly? Deadline { get; set; }
+    public List<IFormFile>? NewPhotos { get; set; }
+}
+
+public sealed class InspectionForm
+{
+    public string? RowVersion { get; set; }
+    public List<AnswerInput> Answers { get; set; } = [];
+}
+
+/// <summary>What the week's page shows: the school, the week, the items and their answers.</summary>
+public sealed class WeekViewModel
+{
+    public required School School { get; init; }
+    public required SchoolWeek Week { get; init; }
+    public required WeekStatus WeekStatus { get; init; }
+    public Inspection? Inspection { get; init; }
+    public required IReadOnlyList<ChecklistItem> Items { get; init; }
+    public required Dictionary<int, AnswerInput> Answers { get; init; }
+    public required Dictionary<int, List<SchoolSafety.Files.StoredFile>> Photos { get; init; }
+    public string? RowVersion { get; init; }
+    public bool CanEdit { get; init; }
+    public bool CanSignOff { get; init; }
+    public IReadOnlyList<string> People { get; init; } = [];
+    public IReadOnlyList<Inspection> History { get; init; } = [];
+    public IReadOnlyList<SchoolSafety.Hazards.HazardTicket> Tickets { get; init; } = [];
+    public DateOnly Today { get; init; }
+}
+
+public sealed record CompletionCell(InspectionStatus? Status, bool Expected);
+
+public sealed record CompletionRow(School School, IReadOnlyList<CompletionCell> Cells, int Done, int Missed, int LongestMissedRun);
+
+public sealed record CompletionViewModel(
+    Term? Term, IReadOnlyList<SchoolWeek> Weeks, SchoolWeek ThisWeek, IReadOnlyList<CompletionRow> Rows,
+    IReadOnlyList<int> DonePerWeek, IReadOnlyList<string> Townships, string? Township, SchoolType? Type);

@@ -1,0 +1,258 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SchoolSafety.Data;
+using SchoolSafety.Files;
+using SchoolSafety.Hazards;
+using SchoolSafety.Identity;
+using SchoolSafety.Inspections;
+using SchoolSafety.Schools;
+using SchoolSafety.Security;
+using SchoolSafety.Web.Infrastructure;
+
+namespace SchoolSafety.Web.Features.Inspections;
+
+/// <summary>The weekly/monthly inspection (周检月查): fill, save, submit, sign off, and the county's completion grid.</summary>
+public sealed class InspectionsController(
+    AppDbContext db, SchoolAccess access, InspectionService inspections, FileStorage storage,
+    IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
+{
+    [HttpGet("Schools/{schoolId:int}/Inspections/{week:int?}"), Authorize(Policy = Policies.AnyUser)]
+    public async Task<IActionResult> Week(int schoolId, int? week, CancellationToken ct)
+    {
+        var school = await access.FindAsync(schoolId, SchoolOperations.Read, ct);
+        if (school is null) return NotFound();
+        if (!TryWeek(week, out var w)) return NotFound();
+        return View(await BuildAsync(school, w, null, ct));
+    }
+
+    [HttpPost("Schools/{schoolId:int}/Inspections/{week:int?}"), Authorize(Policy = Policies.SchoolStaff)]
+    [RequestSizeLimit(120 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 120 * 1024 * 1024)]
+    public async Task<IActionResult> Week(int schoolId, int? week, InspectionForm form, string? command, CancellationToken ct)
+    {
+        var school = await access.FindAsync(schoolId, SchoolOperations.Record, ct);
+        if (school is null) return NotFound();
+        if (!TryWeek(week, out var w)) return NotFound();
+
+        var status = await inspections.CheckWeekAsync(school, w, ct);
+        if (status != WeekStatus.Open)
+        {
+            ModelState.AddModelError("", l[status == WeekStatus.Future ? "Inspection.FutureWeek" : "Inspection.OutsideTerm"]);
+            return View(await BuildAsync(school, w, form, ct));
+        }
+
+        var inspection = await inspections.CurrentAsync(school.Id, w, ct);
+        if (inspection is { Status: not InspectionStatus.Draft })
+        {
+            ModelState.AddModelError("", l["Inspection.AlreadySubmitted"]);
+            return View(await BuildAsync(school, w, null, ct));
+        }
+        var userId = User.GetScope().UserId;
+        if (inspection is null)
+            inspection = await inspections.StartDraftAsync(school, w, userId, ct);
+        else
+            db.Entry(inspection).Property(i => i.RowVersion).OriginalValue = Convert.FromBase64String(form.RowVersion ?? "");
+
+        inspection.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        inspection.UpdatedById = userId;
+        // Always update the inspection row itself, so its concurrency token is checked even when only answers changed.
+        db.Entry(inspection).Property(i => i.UpdatedAt).IsModified = true;
+        var saved = new List<StoredFile>();
+        var today = inspections.Today;
+        foreach (var result in inspection.Results)
+        {
+            var index = form.Answers.FindIndex(a => a.ItemId == result.ItemId);
+            if (index < 0) continue;
+            var answer = form.Answers[index];
+            Apply(answer, result, today);
+            foreach (var photo in answer.NewPhotos ?? [])
+            {
+                try
+                {
+                    await using var stream = photo.OpenReadStream();
+                    var file = await storage.SaveImageAsync(stream, photo.Length, school.Id, userId, ct);
+                    saved.Add(file);
+                    result.Photos.Add(file);
+                }
+                catch (FileRejectedException e)
+                {
+                    ModelState.AddModelError($"Answers[{index}].NewPhotos", l[e.MessageKey, e.Args]);
+                }
+            }
+        }
+
+        var submitting = command == "submit";
+        if (submitting && ModelState.IsValid)
+        {
+            var errors = InspectionRules.CheckForSubmit(inspection, today);
+            foreach (var e in errors)
+                ModelState.AddModelError($"Answers[{form.Answers.FindIndex(a => a.ItemId == e.ItemId)}].{e.Field}", l[e.MessageKey, e.Args]);
+            if (errors.Count == 0)
+                await inspections.SubmitAsync(inspection, school, userId, ct);
+            else
+                ModelState.AddModelError("", l["Inspection.NotComplete", errors.Select(e => e.ItemId).Distinct().Count()]);
+        }
+
+        try
+        {
+            // A refused submit still keeps everything entered as a draft.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            foreach (var file in saved) storage.Delete(file);
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", l["Inspection.Conflict"]);
+            return View(await BuildAsync(school, w, form, ct, conflict: true));
+        }
+
+        if (!ModelState.IsValid)
+            return View(await BuildAsync(school, w, form, ct));
+        TempData["Success"] = submitting
+            ? l["Inspection.Submitted", inspection.Results.Count(r => r.Outcome == Outcome.Hazard)].Value
+            : l["Inspection.DraftSaved"].Value;
+        return RedirectToAction(nameof(Week), new { schoolId, week = w.Number });
+    }
+
+    [HttpPost("Schools/{schoolId:int}/Inspections/SignOff/{id:int}"), Authorize(Policy = Policies.SchoolStaff)]
+    public async Task<IActionResult> SignOff(int schoolId, int id, CancellationToken ct)
+    {
+        var school = await access.FindAsync(schoolId, SchoolOperations.Record, ct);
+        if (school is null) return NotFound();
+        var inspection = await db.Inspections.FirstOrDefaultAsync(i => i.Id == id && i.SchoolId == school.Id, ct);
+        if (inspection is null) return NotFound();
+        if (!User.IsInRole(Roles.SchoolLeader)) return Forbid();
+        if (inspection.Status != InspectionStatus.Submitted)
+        {
+            TempData["Success"] = l["Inspection.CannotSignOff"].Value;
+            return RedirectToAction(nameof(Week), new { schoolId, week = inspection.WeekNumber });
+        }
+        InspectionRules.SignOff(inspection, clock.GetUtcNow().UtcDateTime, User.GetScope().UserId);
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Inspection.SignedOffDone"].Value;
+        return RedirectToAction(nameof(Week), new { schoolId, week = inspection.WeekNumber });
+    }
+
+    /// <summary>A photo, only for users who may read its school.</summary>
+    [HttpGet("Files/{id:guid}"), Authorize(Policy = Policies.AnyUser)]
+    public async Task<IActionResult> Photo(Guid id, CancellationToken ct)
+    {
+        var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        if (file is null || await access.FindAsync(file.SchoolId, SchoolOperations.Read, ct) is null) return NotFound();
+        Response.Headers.CacheControl = "private, max-age=86400";
+        return File(storage.Open(file), file.ContentType);
+    }
+
+    /// <summary>The county's grid: schools × weeks of the term.</summary>
+    [HttpGet("Inspections/Completion"), Authorize(Policy = Policies.Bureau)]
+    public async Task<IActionResult> Completion(string? township, SchoolType? type, CancellationToken ct)
+    {
+        var scope = User.GetScope();
+        var schools = db.Schools.VisibleTo(scope).Where(s => s.IsActive);
+        var townships = await schools.Select(s => s.Township).Distinct().OrderBy(t => t).ToListAsync(ct);
+        if (!string.IsNullOrWhiteSpace(township)) schools = schools.Where(s => s.Township == township);
+        if (type is { } t) schools = schools.Where(s => s.Type == t);
+        var list = await schools.Include(s => s.Jurisdiction).OrderBy(s => s.Code).ToListAsync(ct);
+
+        var today = inspections.Today;
+        var thisWeek = SchoolWeek.Of(today);
+        var term = list.Count == 0 ? null : await inspections.TermAtAsync(list[0], today, ct);
+        var weeks = term?.Weeks().Where(w => w.Number <= thisWeek.Number).ToList() ?? [];
+        var numbers = weeks.Select(w => w.Number).ToList();
+        var ids = list.Select(s => s.Id).ToList();
+        var done = await db.Inspections
+            .Where(i => i.IsCurrent && numbers.Contains(i.WeekNumber) && ids.Contains(i.SchoolId))
+            .Select(i => new { i.SchoolId, i.WeekNumber, i.Status })
+            .ToListAsync(ct);
+        var byKey = done.ToDictionary(d => (d.SchoolId, d.WeekNumber), d => d.Status);
+
+        var rows = list.Select(s =>
+        {
+            var cells = weeks.Select(w => new CompletionCell(byKey.TryGetValue((s.Id, w.Number), out var st) ? st : null, w.Number < thisWeek.Number)).ToList();
+            var run = 0;
+            var longest = 0;
+            foreach (var c in cells.Where(c => c.Expected))
+            {
+                run = c.Status is InspectionStatus.Submitted or InspectionStatus.SignedOff ? 0 : run + 1;
+                longest = Math.Max(longest, run);
+            }
+            return new CompletionRow(s, cells,
+                cells.Count(c => c.Status is InspectionStatus.Submitted or InspectionStatus.SignedOff),
+                cells.Count(c => c.Expected && c.Status is not (InspectionStatus.Submitted or InspectionStatus.SignedOff)),
+                longest);
+        }).ToList();
+        var perWeek = weeks.Select((_, i) => rows.Count(r => r.Cells[i].Status is InspectionStatus.Submitted or InspectionStatus.SignedOff)).ToList();
+        return View(new CompletionViewModel(term, weeks, thisWeek, rows, perWeek, townships, township, type));
+    }
+
+    private bool TryWeek(int? number, out SchoolWeek week)
+    {
+        if (number is null)
+        {
+            week = inspections.ThisWeek;
+            return true;
+        }
+        return SchoolWeek.TryParse(number.Value, out week);
+    }
+
+    private static void Apply(AnswerInput a, InspectionResult r, DateOnly today)
+    {
+        static string? Clean(string? s, int max) => string.IsNullOrWhiteSpace(s) ? null : s.Trim()[..Math.Min(s.Trim().Length, max)];
+        r.Outcome = a.Outcome;
+        r.Note = Clean(a.Note, InspectionRules.NoteMaxLength);
+        r.NotApplicableReason = a.Outcome == Outcome.NotApplicable ? Clean(a.NotApplicableReason, InspectionRules.NoteMaxLength) : null;
+        var hazard = a.Outcome == Outcome.Hazard;
+        r.HazardDescription = hazard ? Clean(a.HazardDescription, HazardTicket.DescriptionMaxLength) : null;
+        r.HazardPlace = hazard ? a.HazardPlace : null;
+        r.HazardGrade = hazard ? a.HazardGrade : null;
+        r.ResponsiblePerson = hazard ? Clean(a.ResponsiblePerson, HazardTicket.PersonMaxLength) : null;
+        r.Deadline = hazard ? a.Deadline ?? (a.HazardGrade is { } g ? HazardRules.DefaultDeadline(g, today) : null) : null;
+    }
+
+    private async Task<WeekViewModel> BuildAsync(School school, SchoolWeek week, InspectionForm? posted, CancellationToken ct, bool conflict = false)
+    {
+        var status = await inspections.CheckWeekAsync(school, week, ct);
+        var inspection = await inspections.CurrentAsync(school.Id, week, ct);
+        var items = inspection?.Results.Select(r => r.Item!).OrderBy(i => i.Number).ToList()
+                    ?? (status == WeekStatus.Open
+                        ? (await inspections.DueItemsAsync(school.Id, week, await inspections.CurrentTemplateAsync(ct), ct)).ToList()
+                        : []);
+        var answers = items.ToDictionary(i => i.Id, i =>
+        {
+            var fromForm = posted?.Answers.FirstOrDefault(a => a.ItemId == i.Id);
+            if (fromForm is not null) return fromForm;
+            var r = inspection?.Results.First(x => x.ItemId == i.Id);
+            return new AnswerInput
+            {
+                ItemId = i.Id, Outcome = r?.Outcome, Note = r?.Note, NotApplicableReason = r?.NotApplicableReason,
+                HazardDescription = r?.HazardDescription, HazardPlace = r?.HazardPlace, HazardGrade = r?.HazardGrade,
+                ResponsiblePerson = r?.ResponsiblePerson, Deadline = r?.Deadline,
+            };
+        });
+        var canRecord = await access.FindAsync(school.Id, SchoolOperations.Record, ct) is not null;
+        var term = await inspections.TermAtAsync(school, week.Monday, ct);
+        var termWeeks = term?.Weeks().Select(w => w.Number).ToList() ?? [];
+        var history = await db.Inspections.AsNoTracking()
+            .Where(i => i.SchoolId == school.Id && termWeeks.Contains(i.WeekNumber) && i.IsCurrent)
+            .OrderByDescending(i => i.WeekNumber).ToListAsync(ct);
+        var resultIds = inspection?.Results.Select(r => r.Id).ToList() ?? [];
+        var tickets = await db.HazardTickets.AsNoTracking().Where(t => t.InspectionResultId != null && resultIds.Contains(t.InspectionResultId.Value))
+            .OrderBy(t => t.Number).ToListAsync(ct);
+        var people = await db.Users.Where(u => u.SchoolId == school.Id && !u.IsDisabled).Select(u => u.DisplayName).ToListAsync(ct);
+
+        return new WeekViewModel
+        {
+            School = school, Week = week, WeekStatus = status, Inspection = inspection, Items = items, Answers = answers,
+            Photos = inspection?.Results.ToDictionary(r => r.ItemId, r => r.Photos) ?? [],
+            // After a conflict the form keeps the version it was loaded with, so saving again cannot overwrite the other person's answers.
+            RowVersion = conflict ? posted?.RowVersion : Version(inspection),
+            CanEdit = canRecord && status == WeekStatus.Open && inspection is null or { Status: InspectionStatus.Draft },
+            CanSignOff = canRecord && User.IsInRole(Roles.SchoolLeader) && inspection is { Status: InspectionStatus.Submitted },
+            People = people, History = history, Tickets = tickets, Today = inspections.Today,
+        };
+    }
+
+    private static string? Version(Inspection? i) => i is null ? null : Convert.ToBase64String(i.RowVersion);
+}
