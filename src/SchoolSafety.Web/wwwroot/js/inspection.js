@@ -19,3 +19,9 @@
     update();
   });
 })();
+// A message under an item is about the answer given before; once the answer changes it no longer applies.
+document.querySelectorAll('.inspection-item').forEach(function (card) {
+  card.addEventListener('change', function () {
+    card.querySelectorAll('.field-validation-error').forEach(function (m) { m.textContent = ''; });
+  });
+});
