@@ -9,6 +9,7 @@ using SchoolSafety.Hazards;
 using SchoolSafety.Inspections;
 using SchoolSafety.Identity;
 using SchoolSafety.Jurisdictions;
+using SchoolSafety.Notifications;
 using SchoolSafety.Schools;
 
 namespace SchoolSafety.Data;
@@ -30,6 +31,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<InspectionResult> InspectionResults => Set<InspectionResult>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<HazardTicket> HazardTickets => Set<HazardTicket>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DatabaseProvider Provider => DbProviderNames.FromProviderName(Database.ProviderName);
 

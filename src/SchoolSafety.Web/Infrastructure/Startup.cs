@@ -92,6 +92,10 @@ public static class Startup
         storage.Root = Path.Combine(builder.Environment.ContentRootPath, storage.Root);
         services.AddSingleton(storage);
         services.AddSingleton<SchoolSafety.Files.FileStorage>();
+        services.AddSingleton(config.GetSection("Reminders").Get<SchoolSafety.Notifications.ReminderOptions>() ?? new());
+        services.AddScoped<SchoolSafety.Notifications.InspectionReminders>();
+        if (config.GetValue("Reminders:Enabled", true))
+            services.AddHostedService<ReminderWorker>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -48,6 +48,8 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
         builder.UseSetting("DataProtection:KeysPath", _keys);
         builder.UseSetting("Storage:Root", Path.Combine(_keys, "uploads"));
         builder.UseSetting("Storage:MaxBytes", (2 * 1024 * 1024).ToString());
+        // The reminder job is run explicitly by its tests, not by a timer racing them.
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
