@@ -26,6 +26,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     private List<PendingAudit>? _pending;
@@ -143,11 +144,14 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 
+    /// <summary>The school a row belongs to: its own, or that of the record it hangs from (an answer's inspection).</summary>
     private static int? SchoolIdOf(EntityEntry entry) => entry.Entity switch
     {
         School s => s.Id,
         ISchoolOwned o => o.SchoolId,
-        _ => entry.Metadata.FindProperty("SchoolId") is { } p ? entry.Property(p.Name).CurrentValue as int? : null,
+        _ => entry.Metadata.FindProperty("SchoolId") is { } p
+            ? entry.Property(p.Name).CurrentValue as int?
+            : entry.References.Select(r => r.CurrentValue).OfType<ISchoolOwned>().Select(o => (int?)o.SchoolId).FirstOrDefault(),
     };
 
     private static Dictionary<string, Change> AddedValues(EntityEntry entry) =>

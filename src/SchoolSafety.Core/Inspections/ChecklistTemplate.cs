@@ -36,15 +36,49 @@ public enum ItemGroup
 /// A version of the county's weekly/monthly checklist (周检月查). A published version is never
 /// edited; a change is a new version, and every inspection keeps the version it was filled on.
 /// </summary>
-public class ChecklistTemplate
+public class ChecklistTemplate : Common.IConcurrencyVersioned
 {
     public int Id { get; set; }
     public int Version { get; set; }
     public string Name { get; set; } = "";
     public TemplateStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
     public List<ChecklistItem> Items { get; set; } = [];
+    public byte[] RowVersion { get; set; } = [];
+
+    public bool IsEditable => Status == TemplateStatus.Draft;
+
+    /// <summary>A new draft version with copies of this version's items, to be edited and published.</summary>
+    public ChecklistTemplate CopyAsDraft(int version, DateTime now) => new()
+    {
+        Version = version,
+        Name = Name,
+        Status = TemplateStatus.Draft,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Items = Items.OrderBy(i => i.Number).Select(i => new ChecklistItem
+        {
+            Key = i.Key, Number = i.Number, NameZh = i.NameZh, NameEn = i.NameEn, Group = i.Group,
+            Frequency = i.Frequency, SeasonStartMonth = i.SeasonStartMonth, SeasonEndMonth = i.SeasonEndMonth,
+            CheckPoints = i.CheckPoints.OrderBy(p => p.Order).Select(p => new CheckPoint { Order = p.Order, TextZh = p.TextZh, TextEn = p.TextEn }).ToList(),
+        }).ToList(),
+    };
+
+    /// <summary>Publishing freezes the version: from now on new inspections are filled on it.</summary>
+    public void Publish(DateTime now)
+    {
+        if (!IsEditable) throw new InvalidOperationException("This version is already published.");
+        if (Items.Count == 0) throw new InvalidOperationException("A version without items cannot be published.");
+        Status = TemplateStatus.Published;
+        PublishedAt = now;
+    }
+
+    /// <summary>A key for an item added in this version, never used by an earlier one.</summary>
+    public string NextKey(IEnumerable<string> keysEverUsed) =>
+        "I" + (keysEverUsed.Concat(Items.Select(i => i.Key))
+            .Select(k => int.TryParse(k.AsSpan(1), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1).ToString("00");
 }
 
 /// <summary>One item of a template version, with the check points an officer looks at.</summary>

@@ -14,6 +14,7 @@ public static class DefaultChecklist
             Name = Name,
             Status = TemplateStatus.Published,
             CreatedAt = createdAt,
+            UpdatedAt = createdAt,
             PublishedAt = createdAt,
         };
 

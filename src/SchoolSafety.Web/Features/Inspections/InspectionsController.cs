@@ -105,6 +105,7 @@ public sealed class InspectionsController(
             foreach (var file in saved) storage.Delete(file);
             db.ChangeTracker.Clear();
             ModelState.AddModelError("", l["Inspection.Conflict"]);
+            ViewData["Conflict"] = true;
             return View(await BuildAsync(school, w, form, ct, conflict: true));
         }
 
