@@ -8,27 +8,13 @@ using SchoolSafety.Tests.Infrastructure;
 
 namespace SchoolSafety.BrowserTests;
 
-/// <summary>The application on Kestrel at a real loopback port, with the demo county on SQLite.</summary>
-public sealed class KestrelApp : SchoolSafetyApp
-{
-    public KestrelApp() : base(DatabaseProvider.Sqlite) => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-
-    public string BaseUrl { get; private set; } = "";
-
-    protected override void Start()
-    {
-        StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    }
-}
-
 /// <summary>
 /// Debian's Chromium driven by Playwright (its driver ships inside the NuGet package; no browser
 /// download). Missing Chromium fails the tests with a message; they never skip.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public KestrelApp App { get; } = new();
+    public KestrelApp App { get; } = new(DatabaseProvider.Sqlite);
     public IBrowser Browser { get; private set; } = null!;
     private IPlaywright _playwright = null!;
 

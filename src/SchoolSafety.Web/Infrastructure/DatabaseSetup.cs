@@ -67,6 +67,11 @@ public static class DatabaseSetup
 
         if (config.GetValue("Database:MigrateOnStartup", true))
             await MigrateWithRetriesAsync(db, config.GetValue("Database:StartupRetries", 10), log);
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging: readers no longer wait for a writer, and a commit costs one fsync less.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

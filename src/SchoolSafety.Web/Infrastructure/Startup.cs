@@ -30,8 +30,9 @@ public static class Startup
             log.MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
-                .Enrich.FromLogContext()
-                .WriteTo.Console();
+                .Enrich.FromLogContext();
+            if (config.GetValue("Logging:Console", true))
+                log.WriteTo.Console();
             var file = config["Logging:File"];
             if (!string.IsNullOrWhiteSpace(file))
                 log.WriteTo.File(Path.Combine(builder.Environment.ContentRootPath, file),
