@@ -20,8 +20,9 @@ public sealed class InspectionService(AppDbContext db, TimeProvider clock)
 
     public SchoolWeek ThisWeek => SchoolWeek.Of(Today);
 
+    /// <summary>The newest published version, read-only (not tracked: a submit must not drag 150 rows through change detection).</summary>
     public Task<ChecklistTemplate> CurrentTemplateAsync(CancellationToken ct = default) =>
-        db.ChecklistTemplates.Where(t => t.Status == TemplateStatus.Published)
+        db.ChecklistTemplates.AsNoTracking().Where(t => t.Status == TemplateStatus.Published)
             .OrderByDescending(t => t.Version)
             .Include(t => t.Items).ThenInclude(i => i.CheckPoints)
             .AsSplitQuery()
@@ -74,10 +75,10 @@ public sealed class InspectionService(AppDbContext db, TimeProvider clock)
         var due = await DueItemsAsync(school.Id, week, template, ct);
         var inspection = new Inspection
         {
-            SchoolId = school.Id, TemplateId = template.Id, Template = template, WeekNumber = week.Number,
+            SchoolId = school.Id, TemplateId = template.Id, WeekNumber = week.Number,
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedById = userId,
             UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedById = userId,
-            Results = due.Select(i => new InspectionResult { ItemId = i.Id, Item = i }).ToList(),
+            Results = due.Select(i => new InspectionResult { ItemId = i.Id }).ToList(),
         };
         db.Inspections.Add(inspection);
         return inspection;
