@@ -230,6 +230,22 @@ public abstract class InspectionTests(SchoolSafetyApp app)
         Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery);
     }
 
+    [Fact]
+    public async Task The_county_sees_a_schools_term_with_the_hazards_found_per_item()
+    {
+        var school = await app.SchoolAsync("XP010");
+        int hazards;
+        await using (var db = app.Db())
+            hazards = await db.Context.InspectionResults.CountAsync(r => r.Inspection!.SchoolId == school.Id && r.Inspection.IsCurrent
+                && r.Inspection.Status != InspectionStatus.Draft && r.Outcome == Outcome.Hazard);
+        using var county = await app.LoginAsync("county");
+        var page = await county.PageAsync($"/Schools/{school.Id}/Inspections/History");
+        var rows = page.QuerySelectorAll("#history-grid tbody tr");
+        Assert.True(rows.Length >= 28);
+        Assert.Equal(hazards, rows.Sum(r => int.Parse(r.QuerySelector("td:last-child")!.TextContent)));
+        Assert.Contains("✓", rows[0].TextContent);
+    }
+
     /// <summary>Removes whatever the demo generated for the school in that week, so the test starts from nothing.</summary>
     private async Task<SchoolWeek> ClearWeekAsync(int schoolId, SchoolWeek week)
     {

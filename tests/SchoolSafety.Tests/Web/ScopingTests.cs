@@ -28,6 +28,7 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "POST", "/Schools/{id}/Inspections", "InspectionsController.Week" },
         { "POST", "/Schools/{id}/Inspections/SignOff/{inspection}", "InspectionsController.SignOff" },
         { "GET", "/Files/{photo}", "InspectionsController.Photo" },
+        { "GET", "/Schools/{id}/Inspections/History", "InspectionsController.History" },
     };
 
     [Theory]

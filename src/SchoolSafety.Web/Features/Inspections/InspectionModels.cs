@@ -50,3 +50,7 @@ public sealed record CompletionRow(School School, IReadOnlyList<CompletionCell> 
 public sealed record CompletionViewModel(
     Term? Term, IReadOnlyList<SchoolWeek> Weeks, SchoolWeek ThisWeek, IReadOnlyList<CompletionRow> Rows,
     IReadOnlyList<int> DonePerWeek, IReadOnlyList<string> Townships, string? Township, SchoolType? Type);
+
+public sealed record HistoryRow(ChecklistItem Item, IReadOnlyList<Outcome?> Answers, int Hazards);
+
+public sealed record HistoryViewModel(School School, Term? Term, IReadOnlyList<SchoolWeek> Weeks, IReadOnlyList<HistoryRow> Rows, IReadOnlyList<InspectionStatus?> WeekStatus);

@@ -146,6 +146,27 @@ public sealed class InspectionsController(
         return File(storage.Open(file), file.ContentType);
     }
 
+    /// <summary>A school's term at a glance: each item's answer in each week, and the hazards found per item.</summary>
+    [HttpGet("Schools/{schoolId:int}/Inspections/History"), Authorize(Policy = Policies.AnyUser)]
+    public async Task<IActionResult> History(int schoolId, CancellationToken ct)
+    {
+        var school = await access.FindAsync(schoolId, SchoolOperations.Read, ct);
+        if (school is null) return NotFound();
+        var term = await inspections.TermAtAsync(school, inspections.Today, ct);
+        var weeks = term?.Weeks().Where(w => w.Number <= inspections.ThisWeek.Number).ToList() ?? [];
+        var numbers = weeks.Select(w => w.Number).ToList();
+        var answers = await db.InspectionResults.AsNoTracking()
+            .Where(r => r.Inspection!.SchoolId == school.Id && r.Inspection.IsCurrent && numbers.Contains(r.Inspection.WeekNumber))
+            .Select(r => new { r.Inspection!.WeekNumber, r.Inspection.Status, r.Item!.Key, r.Outcome })
+            .ToListAsync(ct);
+        var template = await inspections.CurrentTemplateAsync(ct);
+        var rows = template.Items.OrderBy(i => i.Number).Select(item => new HistoryRow(item,
+            weeks.Select(w => answers.FirstOrDefault(a => a.Key == item.Key && a.WeekNumber == w.Number)?.Outcome).ToList(),
+            answers.Count(a => a.Key == item.Key && a.Outcome == Outcome.Hazard && a.Status != InspectionStatus.Draft))).ToList();
+        var status = answers.GroupBy(a => a.WeekNumber).ToDictionary(g => g.Key, g => g.First().Status);
+        return View(new HistoryViewModel(school, term, weeks, rows, weeks.Select(w => status.TryGetValue(w.Number, out var st) ? st : (InspectionStatus?)null).ToList()));
+    }
+
     /// <summary>The county's grid: schools × weeks of the term.</summary>
     [HttpGet("Inspections/Completion"), Authorize(Policy = Policies.Bureau)]
     public async Task<IActionResult> Completion(string? township, SchoolType? type, CancellationToken ct)
