@@ -92,4 +92,7 @@ public class InspectionResult
     public string? ResponsiblePerson { get; set; }
     public DateOnly? Deadline { get; set; }
     public List<StoredFile> Photos { get; set; } = [];
+
+    /// <summary>In a revision: the answer of the superseded revision this one was copied from.</summary>
+    public int? CopiedFromResultId { get; set; }
 }

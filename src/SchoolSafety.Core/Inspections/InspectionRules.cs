@@ -1,3 +1,4 @@
+using SchoolSafety.Files;
 using SchoolSafety.Hazards;
 
 namespace SchoolSafety.Inspections;
@@ -40,7 +41,9 @@ public static class InspectionRules
 
     /// <summary>Submits a complete draft and opens one ticket per hazard found.</summary>
     /// <param name="lastNumber">The school's highest ticket number this year.</param>
-    public static IReadOnlyList<HazardTicket> Submit(Inspection inspection, DateTime now, string userId, string schoolCode, int lastNumber)
+    /// <param name="alreadyTicketed">Answers of a superseded revision that already opened a ticket: copies of them open none.</param>
+    public static IReadOnlyList<HazardTicket> Submit(Inspection inspection, DateTime now, string userId, string schoolCode, int lastNumber,
+        IReadOnlySet<int>? alreadyTicketed = null)
     {
         if (inspection.Status != InspectionStatus.Draft)
             throw new InvalidOperationException("Only a draft can be submitted.");
@@ -49,7 +52,9 @@ public static class InspectionRules
         inspection.SubmittedById = userId;
 
         var tickets = new List<HazardTicket>();
-        foreach (var r in inspection.Results.Where(r => r.Outcome == Outcome.Hazard).OrderBy(r => r.Item?.Number ?? r.ItemId))
+        foreach (var r in inspection.Results
+                     .Where(r => r.Outcome == Outcome.Hazard && !(r.CopiedFromResultId is int from && alreadyTicketed?.Contains(from) == true))
+                     .OrderBy(r => r.Item?.Number ?? r.ItemId))
         {
             tickets.Add(new HazardTicket
             {
@@ -68,6 +73,34 @@ public static class InspectionRules
             });
         }
         return tickets;
+    }
+
+    /// <summary>
+    /// Corrects a submitted inspection: a new draft revision with a copy of every answer and photo.
+    /// The old revision stays in the history, no longer current; its tickets stay open.
+    /// </summary>
+    public static Inspection Revise(Inspection submitted, DateTime now, string userId)
+    {
+        if (submitted.Status == InspectionStatus.Draft || !submitted.IsCurrent)
+            throw new InvalidOperationException("Only the current submitted inspection can be revised.");
+        submitted.IsCurrent = false;
+        return new Inspection
+        {
+            SchoolId = submitted.SchoolId, TemplateId = submitted.TemplateId, WeekNumber = submitted.WeekNumber,
+            Revision = submitted.Revision + 1, SupersedesId = submitted.Id, IsCurrent = true,
+            CreatedAt = now, CreatedById = userId, UpdatedAt = now, UpdatedById = userId,
+            Results = submitted.Results.Select(r => new InspectionResult
+            {
+                ItemId = r.ItemId, Outcome = r.Outcome, Note = r.Note, NotApplicableReason = r.NotApplicableReason,
+                HazardDescription = r.HazardDescription, HazardPlace = r.HazardPlace, HazardGrade = r.HazardGrade,
+                ResponsiblePerson = r.ResponsiblePerson, Deadline = r.Deadline, CopiedFromResultId = r.Id,
+                Photos = r.Photos.Select(p => new StoredFile
+                {
+                    Id = Guid.NewGuid(), SchoolId = p.SchoolId, ContentType = p.ContentType, Length = p.Length,
+                    StorageKey = p.StorageKey, CreatedAt = p.CreatedAt, CreatedById = p.CreatedById,
+                }).ToList(),
+            }).ToList(),
+        };
     }
 
     public static void SignOff(Inspection inspection, DateTime now, string userId)

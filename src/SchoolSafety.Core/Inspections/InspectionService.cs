@@ -52,8 +52,8 @@ public sealed class InspectionService(AppDbContext db, TimeProvider clock)
     public Task<Inspection?> CurrentAsync(int schoolId, SchoolWeek week, CancellationToken ct = default) =>
         WithDetails(db.Inspections).FirstOrDefaultAsync(i => i.SchoolId == schoolId && i.WeekNumber == week.Number && i.IsCurrent, ct);
 
-    public Task<Inspection?> FindAsync(int id, CancellationToken ct = default) =>
-        WithDetails(db.Inspections).FirstOrDefaultAsync(i => i.Id == id, ct);
+    public Task<Inspection?> RevisionAsync(int schoolId, SchoolWeek week, int revision, CancellationToken ct = default) =>
+        WithDetails(db.Inspections).FirstOrDefaultAsync(i => i.SchoolId == schoolId && i.WeekNumber == week.Number && i.Revision == revision, ct);
 
     private static IQueryable<Inspection> WithDetails(IQueryable<Inspection> q) =>
         q.Include(i => i.Template)
@@ -107,7 +107,10 @@ public sealed class InspectionService(AppDbContext db, TimeProvider clock)
         var prefix = $"{school.Code}-{now.Year}-";
         var numbers = await db.HazardTickets.Where(t => t.SchoolId == school.Id && t.Number.StartsWith(prefix)).Select(t => t.Number).ToListAsync(ct);
         var last = numbers.Select(n => int.TryParse(n[prefix.Length..], out var k) ? k : 0).DefaultIfEmpty(0).Max();
-        var tickets = InspectionRules.Submit(inspection, now, userId, school.Code, last);
+        var copiedFrom = inspection.Results.Where(r => r.CopiedFromResultId != null).Select(r => r.CopiedFromResultId!.Value).ToList();
+        var ticketed = (await db.HazardTickets.Where(t => t.InspectionResultId != null && copiedFrom.Contains(t.InspectionResultId.Value))
+            .Select(t => t.InspectionResultId!.Value).ToListAsync(ct)).ToHashSet();
+        var tickets = InspectionRules.Submit(inspection, now, userId, school.Code, last, ticketed);
         db.HazardTickets.AddRange(tickets);
         return tickets;
     }

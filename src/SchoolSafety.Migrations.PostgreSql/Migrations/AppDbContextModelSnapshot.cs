@@ -615,6 +615,9 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CopiedFromResultId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
 

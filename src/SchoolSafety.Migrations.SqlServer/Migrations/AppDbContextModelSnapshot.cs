@@ -617,6 +617,9 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CopiedFromResultId")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
 

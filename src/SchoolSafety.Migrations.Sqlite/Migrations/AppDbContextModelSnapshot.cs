@@ -589,6 +589,9 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CopiedFromResultId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 

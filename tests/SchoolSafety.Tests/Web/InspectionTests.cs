@@ -231,6 +231,60 @@ public abstract class InspectionTests(SchoolSafetyApp app)
     }
 
     [Fact]
+    public async Task A_correction_is_a_new_revision_that_keeps_the_old_one_and_opens_tickets_only_for_new_hazards()
+    {
+        var school = await app.SchoolAsync(DemoCounty.OfficerSchoolCode);
+        var week = await ClearWeekAsync(school.Id, ThisWeek.Previous().Previous().Previous().Previous().Previous());
+        using var officer = await app.LoginAsync("officer");
+        var page = await officer.PageAsync($"/Schools/{school.Id}/Inspections/{week.Number}");
+        var items = ItemIds(page);
+        var answers = AllPass(items);
+        answers["Answers[0].Outcome"] = nameof(Outcome.Hazard);
+        answers["Answers[0].HazardDescription"] = "校门减速带破损";
+        answers["Answers[0].HazardPlace"] = nameof(HazardPlace.Gatehouse);
+        answers["Answers[0].HazardGrade"] = nameof(HazardGrade.General);
+        answers["Answers[0].ResponsiblePerson"] = "许玉";
+        answers["command"] = "submit";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, school.Id, week, FormOf(page), answers, (0, Png, "a.png"))).StatusCode);
+        int firstId;
+        await using (var db = app.Db())
+            firstId = await db.Context.Inspections.Where(i => i.SchoolId == school.Id && i.WeekNumber == week.Number).Select(i => i.Id).SingleAsync();
+
+        var revise = await officer.PostFormAsync($"/Schools/{school.Id}/Inspections/Revise/{firstId}", new { }, $"/Schools/{school.Id}/Inspections/{week.Number}");
+        Assert.Equal(HttpStatusCode.Redirect, revise.StatusCode);
+        var draft = await officer.PageAsync($"/Schools/{school.Id}/Inspections/{week.Number}");
+        Assert.Equal("草稿", draft.QuerySelector("#inspection-status")!.TextContent.Trim());
+        Assert.Equal("校门减速带破损", draft.QuerySelector("#a0-desc")!.TextContent);
+        Assert.Single(draft.QuerySelectorAll(".inspection-item")[0].QuerySelectorAll("img"));
+
+        var corrected = AllPass(items);
+        foreach (var k in answers.Keys.Where(k => k.StartsWith("Answers[0].")).ToList()) corrected[k] = answers[k];
+        corrected["Answers[1].Outcome"] = nameof(Outcome.Hazard);
+        corrected["Answers[1].HazardDescription"] = "灭火器过期";
+        corrected["Answers[1].HazardPlace"] = nameof(HazardPlace.TeachingBuilding);
+        corrected["Answers[1].HazardGrade"] = nameof(HazardGrade.General);
+        corrected["Answers[1].ResponsiblePerson"] = "许玉";
+        corrected["command"] = "submit";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, school.Id, week, FormOf(draft), corrected, (1, Png, "b.png"))).StatusCode);
+
+        await using (var db = app.Db())
+        {
+            var revisions = await db.Context.Inspections.Include(i => i.Results)
+                .Where(i => i.SchoolId == school.Id && i.WeekNumber == week.Number).OrderBy(i => i.Revision).ToListAsync();
+            Assert.Equal([(1, false, InspectionStatus.Submitted), (2, true, InspectionStatus.Submitted)],
+                revisions.Select(r => (r.Revision, r.IsCurrent, r.Status)));
+            var resultIds = revisions.SelectMany(r => r.Results).Select(r => (int?)r.Id).ToList();
+            var tickets = await db.Context.HazardTickets.Where(t => resultIds.Contains(t.InspectionResultId)).Select(t => t.Description).ToListAsync();
+            Assert.Equal(["校门减速带破损", "灭火器过期"], tickets.Order());
+        }
+        var old = await officer.PageAsync($"/Schools/{school.Id}/Inspections/{week.Number}?revision=1");
+        Assert.Contains("已被更正", old.QuerySelector("#revisions")!.TextContent);
+        Assert.Null(old.QuerySelector("#inspection-form"));
+        Assert.Null(old.QuerySelector("#revise"));
+        Assert.DoesNotContain("灭火器过期", old.QuerySelector("#inspection-results")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_county_sees_a_schools_term_with_the_hazards_found_per_item()
     {
         var school = await app.SchoolAsync("XP010");

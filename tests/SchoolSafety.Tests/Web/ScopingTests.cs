@@ -29,6 +29,7 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "POST", "/Schools/{id}/Inspections/SignOff/{inspection}", "InspectionsController.SignOff" },
         { "GET", "/Files/{photo}", "InspectionsController.Photo" },
         { "GET", "/Schools/{id}/Inspections/History", "InspectionsController.History" },
+        { "POST", "/Schools/{id}/Inspections/Revise/{inspection}", "InspectionsController.Revise" },
     };
 
     [Theory]

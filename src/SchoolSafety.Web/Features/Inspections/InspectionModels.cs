@@ -37,6 +37,10 @@ public sealed class WeekViewModel
     public string? RowVersion { get; init; }
     public bool CanEdit { get; init; }
     public bool CanSignOff { get; init; }
+    public bool CanRevise { get; init; }
+
+    /// <summary>Every revision of this week, oldest first; only one is current.</summary>
+    public IReadOnlyList<Inspection> Revisions { get; init; } = [];
     public IReadOnlyList<string> People { get; init; } = [];
     public IReadOnlyList<Inspection> History { get; init; } = [];
     public IReadOnlyList<SchoolSafety.Hazards.HazardTicket> Tickets { get; init; } = [];

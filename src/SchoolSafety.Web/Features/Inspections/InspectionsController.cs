@@ -19,12 +19,33 @@ public sealed class InspectionsController(
     IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     [HttpGet("Schools/{schoolId:int}/Inspections/{week:int?}"), Authorize(Policy = Policies.AnyUser)]
-    public async Task<IActionResult> Week(int schoolId, int? week, CancellationToken ct)
+    public async Task<IActionResult> Week(int schoolId, int? week, int? revision, CancellationToken ct)
     {
         var school = await access.FindAsync(schoolId, SchoolOperations.Read, ct);
         if (school is null) return NotFound();
         if (!TryWeek(week, out var w)) return NotFound();
-        return View(await BuildAsync(school, w, null, ct));
+        if (revision is int r && await inspections.RevisionAsync(school.Id, w, r, ct) is null) return NotFound();
+        return View(await BuildAsync(school, w, null, ct, revision: revision));
+    }
+
+    /// <summary>Corrects a submitted inspection through a new revision; the submitted one stays in the history.</summary>
+    [HttpPost("Schools/{schoolId:int}/Inspections/Revise/{id:int}"), Authorize(Policy = Policies.SchoolStaff)]
+    public async Task<IActionResult> Revise(int schoolId, int id, CancellationToken ct)
+    {
+        var school = await access.FindAsync(schoolId, SchoolOperations.Record, ct);
+        if (school is null) return NotFound();
+        var submitted = await db.Inspections.Include(i => i.Results).ThenInclude(r => r.Photos)
+            .FirstOrDefaultAsync(i => i.Id == id && i.SchoolId == school.Id, ct);
+        if (submitted is null) return NotFound();
+        if (submitted.Status == InspectionStatus.Draft || !submitted.IsCurrent)
+        {
+            TempData["Success"] = l["Inspection.CannotRevise"].Value;
+            return RedirectToAction(nameof(Week), new { schoolId, week = submitted.WeekNumber });
+        }
+        db.Inspections.Add(InspectionRules.Revise(submitted, clock.GetUtcNow().UtcDateTime, User.GetScope().UserId));
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Inspection.RevisionStarted", submitted.Revision + 1].Value;
+        return RedirectToAction(nameof(Week), new { schoolId, week = submitted.WeekNumber });
     }
 
     [HttpPost("Schools/{schoolId:int}/Inspections/{week:int?}"), Authorize(Policy = Policies.SchoolStaff)]
@@ -233,10 +254,13 @@ public sealed class InspectionsController(
         r.Deadline = hazard ? a.Deadline ?? (a.HazardGrade is { } g ? HazardRules.DefaultDeadline(g, today) : null) : null;
     }
 
-    private async Task<WeekViewModel> BuildAsync(School school, SchoolWeek week, InspectionForm? posted, CancellationToken ct, bool conflict = false)
+    private async Task<WeekViewModel> BuildAsync(School school, SchoolWeek week, InspectionForm? posted, CancellationToken ct,
+        bool conflict = false, int? revision = null)
     {
         var status = await inspections.CheckWeekAsync(school, week, ct);
-        var inspection = await inspections.CurrentAsync(school.Id, week, ct);
+        var inspection = revision is int r
+            ? await inspections.RevisionAsync(school.Id, week, r, ct)
+            : await inspections.CurrentAsync(school.Id, week, ct);
         var items = inspection?.Results.Select(r => r.Item!).OrderBy(i => i.Number).ToList()
                     ?? (status == WeekStatus.Open
                         ? (await inspections.DueItemsAsync(school.Id, week, await inspections.CurrentTemplateAsync(ct), ct)).ToList()
@@ -263,6 +287,9 @@ public sealed class InspectionsController(
         var tickets = await db.HazardTickets.AsNoTracking().Where(t => t.InspectionResultId != null && resultIds.Contains(t.InspectionResultId.Value))
             .OrderBy(t => t.Number).ToListAsync(ct);
         var people = await db.Users.Where(u => u.SchoolId == school.Id && !u.IsDisabled).Select(u => u.DisplayName).ToListAsync(ct);
+        var revisions = await db.Inspections.AsNoTracking().Where(i => i.SchoolId == school.Id && i.WeekNumber == week.Number)
+            .OrderBy(i => i.Revision).ToListAsync(ct);
+        var isCurrent = inspection is null || inspection.IsCurrent;
 
         return new WeekViewModel
         {
@@ -270,8 +297,10 @@ public sealed class InspectionsController(
             Photos = inspection?.Results.ToDictionary(r => r.ItemId, r => r.Photos) ?? [],
             // After a conflict the form keeps the version it was loaded with, so saving again cannot overwrite the other person's answers.
             RowVersion = conflict ? posted?.RowVersion : Version(inspection),
-            CanEdit = canRecord && status == WeekStatus.Open && inspection is null or { Status: InspectionStatus.Draft },
-            CanSignOff = canRecord && User.IsInRole(Roles.SchoolLeader) && inspection is { Status: InspectionStatus.Submitted },
+            CanEdit = canRecord && isCurrent && status == WeekStatus.Open && inspection is null or { Status: InspectionStatus.Draft },
+            CanSignOff = canRecord && isCurrent && User.IsInRole(Roles.SchoolLeader) && inspection is { Status: InspectionStatus.Submitted },
+            CanRevise = canRecord && isCurrent && inspection is { Status: InspectionStatus.Submitted or InspectionStatus.SignedOff },
+            Revisions = revisions,
             People = people, History = history, Tickets = tickets, Today = inspections.Today,
         };
     }
