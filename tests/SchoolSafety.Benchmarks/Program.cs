@@ -25,9 +25,7 @@ const string Password = "Bench2026x";
 var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
 Console.WriteLine($"# Inspection submit benchmark on {provider}: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-var root = new DirectoryInfo(AppContext.BaseDirectory);
-while (!File.Exists(Path.Combine(root.FullName, "SchoolSafety.sln"))) root = root.Parent!;
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SCHOOLSAFETY_WEB", Path.Combine(root.FullName, "src", "SchoolSafety.Web"));
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SCHOOLSAFETY_WEB", Path.Combine(RepositoryRoot.Path, "src", "SchoolSafety.Web"));
 // The load itself is measured, not the console: request logging to the terminal is turned off.
 Environment.SetEnvironmentVariable("Logging__Console", "false");
 await using var app = new KestrelApp(provider);

@@ -25,9 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         get
         {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SchoolSafety.sln"))) dir = dir.Parent;
-            var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+            var folder = Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots");
             Directory.CreateDirectory(folder);
             return folder;
         }

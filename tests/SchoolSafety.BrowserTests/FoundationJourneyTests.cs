@@ -116,5 +116,17 @@ public sealed class BureauPagesTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#audit-list")).ToContainTextAsync("新增");
         await page.Locator("#audit-list details summary").First.ClickAsync();
         await BrowserFixture.ScreenshotAsync(page, "11-audit");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "检查模板" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#template-list")).ToContainTextAsync("第 1 版");
+        await page.Locator("#template-list a").First.ClickAsync();
+        await Assertions.Expect(page.Locator(".template-item")).ToHaveCountAsync(28);
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "12-template-v1.png") });
+
+        var school = await browser.App.SchoolAsync("XP010");
+        await page.GotoAsync($"/Schools/{school.Id}/Inspections/History");
+        await Assertions.Expect(page.Locator("#history-grid tbody tr")).ToHaveCountAsync(28);
+        await BrowserFixture.ScreenshotAsync(page, "13-school-term-history");
     }
 }

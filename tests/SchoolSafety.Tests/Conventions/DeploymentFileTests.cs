@@ -1,3 +1,4 @@
+using SchoolSafety.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
 namespace SchoolSafety.Tests.Conventions;
@@ -8,14 +9,7 @@ namespace SchoolSafety.Tests.Conventions;
 /// </summary>
 public class DeploymentFileTests
 {
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SchoolSafety.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    private static readonly string Root = RepositoryRoot.Path;
 
     private static YamlMappingNode Compose()
     {

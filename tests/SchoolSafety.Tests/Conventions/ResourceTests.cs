@@ -3,21 +3,15 @@ using System.Xml.Linq;
 using SchoolSafety.Auditing;
 using SchoolSafety.Identity;
 using SchoolSafety.Schools;
+using SchoolSafety.Tests.Infrastructure;
 
 namespace SchoolSafety.Tests.Conventions;
 
 /// <summary>Every string a user sees comes from the resources, in both languages.</summary>
 public partial class ResourceTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
     private static readonly string WebProject = Path.Combine(Root, "src", "SchoolSafety.Web");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SchoolSafety.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
 
     private static Dictionary<string, string> Load(string culture) =>
         XDocument.Load(Path.Combine(WebProject, "Resources", $"SharedResource.{culture}.resx"))

@@ -79,13 +79,7 @@ public sealed class UsersController(
     {
         var user = await FindAsync(id, ct);
         if (user is null) return NotFound();
-        var form = new UserFormModel
-        {
-            Id = user.Id, UserName = user.UserName!, DisplayName = user.DisplayName,
-            Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "",
-            SchoolId = user.SchoolId, JurisdictionId = user.JurisdictionId,
-        };
-        return View(await FormAsync(form, user, ct));
+        return View(await FormAsync(await FormForAsync(user), user, ct));
     }
 
     [HttpPost]
@@ -130,13 +124,8 @@ public sealed class UsersController(
         if (user is null) return NotFound();
         if (user.Id == users.GetUserId(User))
         {
-            TempData["Success"] = null;
             ModelState.AddModelError("", l["User.CannotDisableSelf"]);
-            return View("Edit", await FormAsync(new UserFormModel
-            {
-                Id = user.Id, UserName = user.UserName!, DisplayName = user.DisplayName,
-                Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "", SchoolId = user.SchoolId, JurisdictionId = user.JurisdictionId,
-            }, user, ct));
+            return View("Edit", await FormAsync(await FormForAsync(user), user, ct));
         }
         user.IsDisabled = disabled;
         await users.UpdateSecurityStampAsync(user);
@@ -172,13 +161,15 @@ public sealed class UsersController(
             }
             foreach (var e in errors) ModelState.AddModelError(nameof(model.Password), e.Description);
         }
-        var form = new UserFormModel
-        {
-            Id = user.Id, UserName = user.UserName!, DisplayName = user.DisplayName,
-            Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "", SchoolId = user.SchoolId, JurisdictionId = user.JurisdictionId,
-        };
-        return View(nameof(Edit), await FormAsync(form, user, ct));
+        return View(nameof(Edit), await FormAsync(await FormForAsync(user), user, ct));
     }
+
+    private async Task<UserFormModel> FormForAsync(AppUser user) => new()
+    {
+        Id = user.Id, UserName = user.UserName!, DisplayName = user.DisplayName,
+        Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "",
+        SchoolId = user.SchoolId, JurisdictionId = user.JurisdictionId,
+    };
 
     /// <summary>Accounts an administrator may see: school users below their node, bureau users at or below it.</summary>
     private IQueryable<AppUser> VisibleUsers() => db.Users.VisibleTo(User.GetScope());
