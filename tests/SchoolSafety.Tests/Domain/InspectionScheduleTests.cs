@@ -205,3 +205,57 @@ public class FileStorageTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => _storage.Open(new StoredFile { StorageKey = "../../etc/passwd" }));
     }
 }
+
+public class TemplateVersionTests
+{
+    private static readonly DateTime Now = new(2026, 11, 25, 1, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void A_draft_is_a_deep_copy_and_publishing_freezes_it()
+    {
+        var v1 = DefaultChecklist.Create(Now);
+        var draft = v1.CopyAsDraft(2, Now);
+        Assert.Equal((2, TemplateStatus.Draft, true), (draft.Version, draft.Status, draft.IsEditable));
+        Assert.Equal(v1.Items.Select(i => (i.Key, i.NameZh, i.CheckPoints.Count)), draft.Items.Select(i => (i.Key, i.NameZh, i.CheckPoints.Count)));
+        draft.Items[0].NameZh = "改";
+        draft.Items[0].CheckPoints[0].TextZh = "改";
+        Assert.Equal("安全生产", v1.Items[0].NameZh);
+        Assert.NotEqual("改", v1.Items[0].CheckPoints[0].TextZh);
+
+        draft.Publish(Now);
+        Assert.False(draft.IsEditable);
+        Assert.Throws<InvalidOperationException>(() => draft.Publish(Now));
+        Assert.Throws<InvalidOperationException>(() => new ChecklistTemplate { Status = TemplateStatus.Draft }.Publish(Now));
+    }
+
+    [Fact]
+    public void New_items_get_keys_never_used_before_even_by_retired_items()
+    {
+        var draft = DefaultChecklist.Create(Now).CopyAsDraft(2, Now);
+        draft.Items.RemoveAll(i => i.Key == "I28");
+        Assert.Equal("I29", draft.NextKey(["I28"]));
+        Assert.Equal("I31", draft.NextKey(["I30"]));
+    }
+
+    [Fact]
+    public void A_revision_copies_every_answer_and_photo_and_retires_the_submitted_one()
+    {
+        var submitted = new Inspection
+        {
+            Id = 7, SchoolId = 4, TemplateId = 1, WeekNumber = 202648, Status = InspectionStatus.Submitted,
+            Results = [new() { Id = 70, ItemId = 3, Outcome = Outcome.Hazard, HazardDescription = "灭火器", Photos = [new() { Id = Guid.NewGuid(), StorageKey = "2026/11/a.jpg", SchoolId = 4 }] }],
+        };
+        var revision = InspectionRules.Revise(submitted, Now, "u1");
+        Assert.False(submitted.IsCurrent);
+        Assert.Equal((2, 7, true, InspectionStatus.Draft), (revision.Revision, revision.SupersedesId, revision.IsCurrent, revision.Status));
+        var copy = Assert.Single(revision.Results);
+        Assert.Equal((70, "灭火器"), (copy.CopiedFromResultId, copy.HazardDescription));
+        Assert.Equal("2026/11/a.jpg", Assert.Single(copy.Photos).StorageKey);
+        Assert.NotEqual(submitted.Results[0].Photos[0].Id, copy.Photos[0].Id);
+        Assert.Throws<InvalidOperationException>(() => InspectionRules.Revise(submitted, Now, "u1"));
+
+        // On resubmission the copied hazard opens no second ticket.
+        var tickets = InspectionRules.Submit(revision, Now, "u1", "XP004", 5, new HashSet<int> { 70 });
+        Assert.Empty(tickets);
+    }
+}
