@@ -5,6 +5,9 @@ public sealed class FileStorageOptions
     /// <summary>Folder for stored files, outside wwwroot. Relative paths are below the app's content root.</summary>
     public string Root { get; set; } = "App_Data/uploads";
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Photos longer than this on their long side are scaled down and kept as JPEG; 0 keeps every photo as sent.</summary>
+    public int MaxDimension { get; set; } = 1600;
 }
 
 /// <summary>Why an upload was refused: a resource key for the message.</summary>
@@ -36,26 +39,71 @@ public sealed class FileStorage(FileStorageOptions options, TimeProvider clock)
         if (length <= 0) throw new FileRejectedException("File.Empty");
         if (length > options.MaxBytes) throw new FileRejectedException("File.TooLarge", options.MaxBytes / 1024 / 1024);
 
-        var head = new byte[16];
-        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-        var type = ImageTypes.FirstOrDefault(t => t.Matches(head[..read]));
+        var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        var data = buffer.ToArray();
+        var type = ImageTypes.FirstOrDefault(t => t.Matches(data.Length >= 16 ? data[..16] : data));
         if (type.ContentType is null) throw new FileRejectedException("File.NotAnImage");
+        var (bytes, contentType, extension) = Downscale(data, type.ContentType, type.Extension);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var id = Guid.NewGuid();
-        var key = $"{now:yyyy}/{now:MM}/{id:N}{type.Extension}";
+        var key = $"{now:yyyy}/{now:MM}/{id:N}{extension}";
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using (var file = File.Create(path))
-        {
-            await file.WriteAsync(head.AsMemory(0, read), ct);
-            await content.CopyToAsync(file, ct);
-        }
+        await File.WriteAllBytesAsync(path, bytes, ct);
         return new StoredFile
         {
-            Id = id, SchoolId = schoolId, ContentType = type.ContentType, Length = length,
+            Id = id, SchoolId = schoolId, ContentType = contentType, Length = bytes.Length,
             StorageKey = key, CreatedAt = now, CreatedById = userId,
         };
+    }
+
+    /// <summary>
+    /// A phone photo of several megabytes is scaled down to <see cref="FileStorageOptions.MaxDimension"/>
+    /// on its long side (turned upright by its EXIF orientation) and kept as JPEG. Smaller photos, HEIC
+    /// (which the image library cannot read) and anything it cannot decode are kept as sent.
+    /// </summary>
+    private (byte[] Bytes, string ContentType, string Extension) Downscale(byte[] data, string contentType, string extension)
+    {
+        var original = (data, contentType, extension);
+        if (options.MaxDimension <= 0 || contentType == "image/heic") return original;
+        using var codec = SkiaSharp.SKCodec.Create(new MemoryStream(data));
+        if (codec is null) return original;
+        var longest = Math.Max(codec.Info.Width, codec.Info.Height);
+        if (longest <= options.MaxDimension) return original;
+        var origin = codec.EncodedOrigin;
+        using var decoded = SkiaSharp.SKBitmap.Decode(codec);
+        if (decoded is null) return original;
+
+        var scale = options.MaxDimension / (double)longest;
+        var width = Math.Max(1, (int)Math.Round(decoded.Width * scale));
+        var height = Math.Max(1, (int)Math.Round(decoded.Height * scale));
+        using var resized = decoded.Resize(new SkiaSharp.SKImageInfo(width, height), new SkiaSharp.SKSamplingOptions(SkiaSharp.SKFilterMode.Linear, SkiaSharp.SKMipmapMode.Linear));
+        using var upright = Orient(resized, origin);
+        using var image = SkiaSharp.SKImage.FromBitmap(upright);
+        using var jpeg = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 85);
+        return (jpeg.ToArray(), "image/jpeg", ".jpg");
+    }
+
+    private static SkiaSharp.SKBitmap Orient(SkiaSharp.SKBitmap source, SkiaSharp.SKEncodedOrigin origin)
+    {
+        var degrees = origin switch
+        {
+            SkiaSharp.SKEncodedOrigin.BottomRight => 180,
+            SkiaSharp.SKEncodedOrigin.RightTop => 90,
+            SkiaSharp.SKEncodedOrigin.LeftBottom => 270,
+            _ => 0,
+        };
+        if (degrees == 0) return source.Copy();
+        var swap = degrees != 180;
+        var rotated = new SkiaSharp.SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height);
+        using var canvas = new SkiaSharp.SKCanvas(rotated);
+        canvas.Translate(rotated.Width / 2f, rotated.Height / 2f);
+        canvas.RotateDegrees(degrees);
+        canvas.Translate(-source.Width / 2f, -source.Height / 2f);
+        canvas.DrawBitmap(source, 0, 0);
+        return rotated;
     }
 
     public Stream Open(StoredFile file) => File.OpenRead(PathOf(file.StorageKey));

@@ -200,6 +200,33 @@ public class FileStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_large_photo_is_scaled_down_to_1600_pixels_and_kept_as_JPEG_and_a_small_one_is_kept_as_sent()
+    {
+        var storage = new FileStorage(new FileStorageOptions { Root = _root, MaxBytes = 10 * 1024 * 1024 }, new FakeTimeProvider());
+        byte[] Png(int w, int h)
+        {
+            using var bitmap = new SkiaSharp.SKBitmap(w, h);
+            using (var canvas = new SkiaSharp.SKCanvas(bitmap)) canvas.Clear(SkiaSharp.SKColors.OrangeRed);
+            using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+            return image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
+        }
+
+        var big = Png(3200, 2400);
+        var stored = await storage.SaveImageAsync(new MemoryStream(big), big.Length, 4, null);
+        Assert.Equal("image/jpeg", stored.ContentType);
+        Assert.EndsWith(".jpg", stored.StorageKey);
+        await using (var file = storage.Open(stored))
+        {
+            using var codec = SkiaSharp.SKCodec.Create(file);
+            Assert.Equal((1600, 1200), (codec.Info.Width, codec.Info.Height));
+        }
+
+        var small = Png(800, 600);
+        var kept = await storage.SaveImageAsync(new MemoryStream(small), small.Length, 4, null);
+        Assert.Equal(("image/png", small.Length), (kept.ContentType, (int)kept.Length));
+    }
+
+    [Fact]
     public void A_storage_key_cannot_escape_the_storage_folder()
     {
         Assert.Throws<InvalidOperationException>(() => _storage.Open(new StoredFile { StorageKey = "../../etc/passwd" }));
