@@ -32,6 +32,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<HazardTicket> HazardTickets => Set<HazardTicket>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DatabaseProvider Provider => DbProviderNames.FromProviderName(Database.ProviderName);
 

@@ -51,7 +51,8 @@ public static class DemoInspections
         if (await db.Terms.AnyAsync(ct)) return;
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
-        var template = await db.ChecklistTemplates.Include(t => t.Items).OrderByDescending(t => t.Version).FirstAsync(ct);
+        var template = await db.ChecklistTemplates.Include(t => t.Items).Where(t => t.Status == TemplateStatus.Published)
+            .OrderByDescending(t => t.Version).FirstAsync(ct);
         var counties = await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.County).ToListAsync(ct);
         var officers = await db.Users.Where(u => u.SchoolId != null).ToListAsync(ct);
         var schools = await db.Schools.Where(s => s.IsActive).OrderBy(s => s.Id).ToListAsync(ct);

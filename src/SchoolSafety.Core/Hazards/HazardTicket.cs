@@ -11,6 +11,7 @@ public enum HazardSource
     CountyCheck = 3,  // 县级抽查
     Report = 4,       // 举报
     Other = 5,
+    Campaign = 6,     // 专项检查
 }
 
 public enum HazardStatus

@@ -4,6 +4,9 @@ public enum TemplateStatus
 {
     Draft = 1,
     Published = 2,
+
+    /// <summary>The item list of one special inspection (专项检查); never a county checklist version.</summary>
+    Campaign = 3,
 }
 
 public enum ItemFrequency

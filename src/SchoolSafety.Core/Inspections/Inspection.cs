@@ -49,8 +49,12 @@ public class Inspection : ISchoolOwned, IConcurrencyVersioned
     public int TemplateId { get; set; }
     public ChecklistTemplate? Template { get; set; }
 
-    /// <summary><see cref="SchoolWeek.Number"/>, e.g. 202649.</summary>
+    /// <summary><see cref="SchoolWeek.Number"/>, e.g. 202649; for a special inspection −<see cref="Campaign.Id"/>.</summary>
     public int WeekNumber { get; set; }
+
+    /// <summary>Set when this is a school's answer to a special inspection (专项检查).</summary>
+    public int? CampaignId { get; set; }
+    public Campaign? Campaign { get; set; }
     public int Revision { get; set; } = 1;
 
     /// <summary>The revision this one replaces; the replaced one stays in the history.</summary>

@@ -60,7 +60,7 @@ public static class InspectionRules
             {
                 Number = $"{schoolCode}-{now.Year}-{lastNumber + tickets.Count + 1:0000}",
                 SchoolId = inspection.SchoolId,
-                Source = HazardSource.Inspection,
+                Source = inspection.CampaignId is null ? HazardSource.Inspection : HazardSource.Campaign,
                 InspectionResult = r,
                 ChecklistItemId = r.ItemId,
                 Place = r.HazardPlace!.Value,

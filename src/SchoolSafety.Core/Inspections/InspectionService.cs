@@ -84,6 +84,29 @@ public sealed class InspectionService(AppDbContext db, TimeProvider clock)
         return inspection;
     }
 
+    /// <summary>The school's current answer to a special inspection, if it has started one.</summary>
+    public Task<Inspection?> CampaignResponseAsync(int schoolId, Campaign campaign, CancellationToken ct = default) =>
+        WithDetails(db.Inspections).FirstOrDefaultAsync(i => i.SchoolId == schoolId && i.WeekNumber == campaign.ResponseNumber && i.IsCurrent, ct);
+
+    /// <summary>A special inspection aimed at the school, with its items; null when it is not aimed at it.</summary>
+    public Task<Campaign?> CampaignForAsync(int schoolId, int campaignId, CancellationToken ct = default) =>
+        db.Campaigns.Include(c => c.Template).ThenInclude(t => t!.Items).ThenInclude(i => i.CheckPoints).AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == campaignId && c.Schools.Any(s => s.SchoolId == schoolId), ct);
+
+    /// <summary>A new draft answer to a special inspection, one empty answer per item.</summary>
+    public Inspection StartCampaignDraft(School school, Campaign campaign, string? userId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var inspection = new Inspection
+        {
+            SchoolId = school.Id, TemplateId = campaign.TemplateId, WeekNumber = campaign.ResponseNumber, CampaignId = campaign.Id,
+            CreatedAt = now, CreatedById = userId, UpdatedAt = now, UpdatedById = userId,
+            Results = campaign.Template!.Items.OrderBy(i => i.Number).Select(i => new InspectionResult { ItemId = i.Id }).ToList(),
+        };
+        db.Inspections.Add(inspection);
+        return inspection;
+    }
+
     /// <summary>Keys of items answered in the school's other submitted inspections of the same calendar month.</summary>
     public async Task<IReadOnlySet<string>> DoneThisMonthAsync(int schoolId, SchoolWeek week, CancellationToken ct = default)
     {

@@ -410,6 +410,62 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Inspections.CampaignSchool", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CampaignId", "SchoolId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("CampaignSchool");
+                });
+
             modelBuilder.Entity("SchoolSafety.Inspections.CheckPoint", b =>
                 {
                     b.Property<int>("Id")
@@ -526,8 +582,7 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Version")
-                        .IsUnique();
+                    b.HasIndex("Version");
 
                     b.ToTable("ChecklistTemplates");
                 });
@@ -539,6 +594,9 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -596,6 +654,8 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("TemplateId");
 
@@ -977,6 +1037,42 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>
+                {
+                    b.HasOne("SchoolSafety.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SchoolSafety.Inspections.ChecklistTemplate", "Template")
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Inspections.CampaignSchool", b =>
+                {
+                    b.HasOne("SchoolSafety.Inspections.Campaign", null)
+                        .WithMany("Schools")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("SchoolSafety.Inspections.CheckPoint", b =>
                 {
                     b.HasOne("SchoolSafety.Inspections.ChecklistItem", null)
@@ -999,6 +1095,11 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("SchoolSafety.Inspections.Inspection", b =>
                 {
+                    b.HasOne("SchoolSafety.Inspections.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SchoolSafety.Schools.School", "School")
                         .WithMany()
                         .HasForeignKey("SchoolId")
@@ -1010,6 +1111,8 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Campaign");
 
                     b.Navigation("School");
 
@@ -1074,6 +1177,11 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>
+                {
+                    b.Navigation("Schools");
                 });
 
             modelBuilder.Entity("SchoolSafety.Inspections.ChecklistItem", b =>

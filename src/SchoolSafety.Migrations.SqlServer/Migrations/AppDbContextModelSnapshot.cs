@@ -412,6 +412,62 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Inspections.CampaignSchool", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.HasKey("CampaignId", "SchoolId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("CampaignSchool");
+                });
+
             modelBuilder.Entity("SchoolSafety.Inspections.CheckPoint", b =>
                 {
                     b.Property<int>("Id")
@@ -528,8 +584,7 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Version")
-                        .IsUnique();
+                    b.HasIndex("Version");
 
                     b.ToTable("ChecklistTemplates");
                 });
@@ -541,6 +596,9 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -598,6 +656,8 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("TemplateId");
 
@@ -979,6 +1039,42 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>
+                {
+                    b.HasOne("SchoolSafety.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SchoolSafety.Inspections.ChecklistTemplate", "Template")
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Inspections.CampaignSchool", b =>
+                {
+                    b.HasOne("SchoolSafety.Inspections.Campaign", null)
+                        .WithMany("Schools")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("SchoolSafety.Inspections.CheckPoint", b =>
                 {
                     b.HasOne("SchoolSafety.Inspections.ChecklistItem", null)
@@ -1001,6 +1097,11 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("SchoolSafety.Inspections.Inspection", b =>
                 {
+                    b.HasOne("SchoolSafety.Inspections.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SchoolSafety.Schools.School", "School")
                         .WithMany()
                         .HasForeignKey("SchoolId")
@@ -1012,6 +1113,8 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Campaign");
 
                     b.Navigation("School");
 
@@ -1076,6 +1179,11 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>
+                {
+                    b.Navigation("Schools");
                 });
 
             modelBuilder.Entity("SchoolSafety.Inspections.ChecklistItem", b =>

@@ -396,6 +396,60 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Inspections.CampaignSchool", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "SchoolId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("CampaignSchool");
+                });
+
             modelBuilder.Entity("SchoolSafety.Inspections.CheckPoint", b =>
                 {
                     b.Property<int>("Id")
@@ -505,8 +559,7 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Version")
-                        .IsUnique();
+                    b.HasIndex("Version");
 
                     b.ToTable("ChecklistTemplates");
                 });
@@ -515,6 +568,9 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -572,6 +628,8 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("TemplateId");
 
@@ -942,6 +1000,42 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>
+                {
+                    b.HasOne("SchoolSafety.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SchoolSafety.Inspections.ChecklistTemplate", "Template")
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Inspections.CampaignSchool", b =>
+                {
+                    b.HasOne("SchoolSafety.Inspections.Campaign", null)
+                        .WithMany("Schools")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("SchoolSafety.Inspections.CheckPoint", b =>
                 {
                     b.HasOne("SchoolSafety.Inspections.ChecklistItem", null)
@@ -964,6 +1058,11 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SchoolSafety.Inspections.Inspection", b =>
                 {
+                    b.HasOne("SchoolSafety.Inspections.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SchoolSafety.Schools.School", "School")
                         .WithMany()
                         .HasForeignKey("SchoolId")
@@ -975,6 +1074,8 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Campaign");
 
                     b.Navigation("School");
 
@@ -1039,6 +1140,11 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>
+                {
+                    b.Navigation("Schools");
                 });
 
             modelBuilder.Entity("SchoolSafety.Inspections.ChecklistItem", b =>

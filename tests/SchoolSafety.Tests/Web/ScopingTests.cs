@@ -30,6 +30,8 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "GET", "/Files/{photo}", "InspectionsController.Photo" },
         { "GET", "/Schools/{id}/Inspections/History", "InspectionsController.History" },
         { "POST", "/Schools/{id}/Inspections/Revise/{inspection}", "InspectionsController.Revise" },
+        { "GET", "/Schools/{id}/Campaigns/{campaign}", "InspectionsController.Campaign" },
+        { "POST", "/Schools/{id}/Campaigns/{campaign}", "InspectionsController.Campaign" },
     };
 
     [Theory]
@@ -188,6 +190,23 @@ public abstract class ScopingTests(SchoolSafetyApp app)
             var inspection = await db.Context.Inspections.Where(i => i.SchoolId == school.Id).Select(i => i.Id).FirstOrDefaultAsync();
             Assert.NotEqual(0, inspection);
             route = route.Replace("{inspection}", inspection.ToString());
+        }
+        if (route.Contains("{campaign}"))
+        {
+            // A special inspection aimed at the school itself: only the scope can refuse it.
+            var template = new Inspections.ChecklistTemplate
+            {
+                Name = "scope", Version = 0, Status = Inspections.TemplateStatus.Campaign,
+                Items = [new() { Key = "C01", Number = 1, NameZh = "项", NameEn = "item" }],
+            };
+            var campaign = new Inspections.Campaign
+            {
+                JurisdictionId = school.JurisdictionId, Title = "scope", Start = new DateOnly(2026, 11, 1), End = new DateOnly(2026, 12, 31),
+                Template = template, Schools = [new() { SchoolId = school.Id }],
+            };
+            db.Context.Campaigns.Add(campaign);
+            await db.Context.SaveChangesAsync();
+            route = route.Replace("{campaign}", campaign.Id.ToString());
         }
         if (route.Contains("{photo}"))
         {

@@ -11,7 +11,8 @@ public class ChecklistTemplateConfiguration : IEntityTypeConfiguration<Checklist
     public void Configure(EntityTypeBuilder<ChecklistTemplate> b)
     {
         b.Property(t => t.Name).HasMaxLength(100).IsRequired();
-        b.HasIndex(t => t.Version).IsUnique();
+        // Not unique: every special inspection's item list is a template of version 0.
+        b.HasIndex(t => t.Version);
         b.HasMany(t => t.Items).WithOne(i => i.Template).HasForeignKey(i => i.TemplateId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -61,6 +62,7 @@ public class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
         b.Property(i => i.SignedOffById).HasMaxLength(450);
         b.HasIndex(i => new { i.SchoolId, i.WeekNumber, i.Revision }).IsUnique();
         b.HasIndex(i => new { i.WeekNumber, i.IsCurrent });
+        b.HasOne(i => i.Campaign).WithMany().HasForeignKey(i => i.CampaignId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -104,5 +106,27 @@ public class HazardTicketConfiguration : IEntityTypeConfiguration<HazardTicket>
         b.HasOne(t => t.InspectionResult).WithMany().HasForeignKey(t => t.InspectionResultId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.ChecklistItem).WithMany().HasForeignKey(t => t.ChecklistItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(t => new { t.SchoolId, t.Status });
+    }
+}
+
+public class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> b)
+    {
+        b.Property(c => c.Title).HasMaxLength(Campaign.TitleMaxLength).IsRequired();
+        b.Property(c => c.CreatedById).HasMaxLength(450);
+        b.HasOne(c => c.Jurisdiction).WithMany().HasForeignKey(c => c.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Template).WithMany().HasForeignKey(c => c.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Schools).WithOne().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(c => c.ResponseNumber);
+    }
+}
+
+public class CampaignSchoolConfiguration : IEntityTypeConfiguration<CampaignSchool>
+{
+    public void Configure(EntityTypeBuilder<CampaignSchool> b)
+    {
+        b.HasKey(s => new { s.CampaignId, s.SchoolId });
+        b.HasOne(s => s.School).WithMany().HasForeignKey(s => s.SchoolId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -58,3 +58,24 @@ public sealed record CompletionViewModel(
 public sealed record HistoryRow(ChecklistItem Item, IReadOnlyList<Outcome?> Answers, int Hazards);
 
 public sealed record HistoryViewModel(School School, Term? Term, IReadOnlyList<SchoolWeek> Weeks, IReadOnlyList<HistoryRow> Rows, IReadOnlyList<InspectionStatus?> WeekStatus);
+
+/// <summary>What the shared answer form needs, for a week's inspection or a special inspection.</summary>
+public sealed record AnswerFormModel(
+    string Action, IReadOnlyList<ChecklistItem> Items, Dictionary<int, AnswerInput> Answers,
+    Dictionary<int, List<SchoolSafety.Files.StoredFile>> Photos, IReadOnlyList<string> People, DateOnly Today,
+    SchoolWeek? Week, string? RowVersion);
+
+public sealed class CampaignFillViewModel
+{
+    public required School School { get; init; }
+    public required Campaign Campaign { get; init; }
+    public Inspection? Inspection { get; init; }
+    public required IReadOnlyList<ChecklistItem> Items { get; init; }
+    public required Dictionary<int, AnswerInput> Answers { get; init; }
+    public required Dictionary<int, List<SchoolSafety.Files.StoredFile>> Photos { get; init; }
+    public string? RowVersion { get; init; }
+    public bool CanEdit { get; init; }
+    public IReadOnlyList<string> People { get; init; } = [];
+    public IReadOnlyList<SchoolSafety.Hazards.HazardTicket> Tickets { get; init; } = [];
+    public DateOnly Today { get; init; }
+}

@@ -70,12 +70,30 @@ public sealed class InspectionsController(
             ModelState.AddModelError("", l["Inspection.AlreadySubmitted"]);
             return View(await BuildAsync(school, w, null, ct));
         }
-        var userId = User.GetScope().UserId;
-        if (inspection is null)
-            inspection = await inspections.StartDraftAsync(school, w, userId, ct);
-        else
-            db.Entry(inspection).Property(i => i.RowVersion).OriginalValue = Convert.FromBase64String(form.RowVersion ?? "");
+        var existing = inspection is not null;
+        inspection ??= await inspections.StartDraftAsync(school, w, User.GetScope().UserId, ct);
+        switch (await SaveAnswersAsync(school, inspection, existing, form, command == "submit", ct))
+        {
+            case SaveOutcome.Conflict:
+                return View(await BuildAsync(school, w, form, ct, conflict: true));
+            case SaveOutcome.Invalid:
+                return View(await BuildAsync(school, w, form, ct));
+            default:
+                return RedirectToAction(nameof(Week), new { schoolId, week = w.Number });
+        }
+    }
 
+    private enum SaveOutcome { Saved, Invalid, Conflict }
+
+    /// <summary>
+    /// Applies the posted answers and photos to a draft, submits it when asked and complete, and saves.
+    /// A refused submit still saves everything entered as a draft; a conflict saves nothing.
+    /// </summary>
+    private async Task<SaveOutcome> SaveAnswersAsync(School school, Inspection inspection, bool existing, InspectionForm form, bool submitting, CancellationToken ct)
+    {
+        var userId = User.GetScope().UserId;
+        if (existing)
+            db.Entry(inspection).Property(i => i.RowVersion).OriginalValue = Convert.FromBase64String(form.RowVersion ?? "");
         inspection.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         inspection.UpdatedById = userId;
         // Always update the inspection row itself, so its concurrency token is checked even when only answers changed.
@@ -104,7 +122,6 @@ public sealed class InspectionsController(
             }
         }
 
-        var submitting = command == "submit";
         if (submitting && ModelState.IsValid)
         {
             var errors = InspectionRules.CheckForSubmit(inspection, today);
@@ -118,7 +135,6 @@ public sealed class InspectionsController(
 
         try
         {
-            // A refused submit still keeps everything entered as a draft.
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
@@ -127,16 +143,88 @@ public sealed class InspectionsController(
             db.ChangeTracker.Clear();
             ModelState.AddModelError("", l["Inspection.Conflict"]);
             ViewData["Conflict"] = true;
-            return View(await BuildAsync(school, w, form, ct, conflict: true));
+            return SaveOutcome.Conflict;
         }
-
-        if (!ModelState.IsValid)
-            return View(await BuildAsync(school, w, form, ct));
+        if (!ModelState.IsValid) return SaveOutcome.Invalid;
         TempData["Success"] = submitting
             ? l["Inspection.Submitted", inspection.Results.Count(r => r.Outcome == Outcome.Hazard)].Value
             : l["Inspection.DraftSaved"].Value;
-        return RedirectToAction(nameof(Week), new { schoolId, week = w.Number });
+        return SaveOutcome.Saved;
     }
+
+    /// <summary>A special inspection (专项检查) aimed at the school: fill it like a week, or read it.</summary>
+    [HttpGet("Schools/{schoolId:int}/Campaigns/{id:int}"), Authorize(Policy = Policies.AnyUser)]
+    public async Task<IActionResult> Campaign(int schoolId, int id, CancellationToken ct)
+    {
+        var school = await access.FindAsync(schoolId, SchoolOperations.Read, ct);
+        if (school is null) return NotFound();
+        var campaign = await inspections.CampaignForAsync(school.Id, id, ct);
+        if (campaign is null) return NotFound();
+        return View(await BuildCampaignAsync(school, campaign, null, ct));
+    }
+
+    [HttpPost("Schools/{schoolId:int}/Campaigns/{id:int}"), Authorize(Policy = Policies.SchoolStaff)]
+    [RequestSizeLimit(120 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 120 * 1024 * 1024)]
+    public async Task<IActionResult> Campaign(int schoolId, int id, InspectionForm form, string? command, CancellationToken ct)
+    {
+        var school = await access.FindAsync(schoolId, SchoolOperations.Record, ct);
+        if (school is null) return NotFound();
+        var campaign = await inspections.CampaignForAsync(school.Id, id, ct);
+        if (campaign is null) return NotFound();
+        if (!campaign.IsOpen(inspections.Today))
+        {
+            ModelState.AddModelError("", l["Campaign.Closed"]);
+            return View(await BuildCampaignAsync(school, campaign, form, ct));
+        }
+        var inspection = await inspections.CampaignResponseAsync(school.Id, campaign, ct);
+        if (inspection is { Status: not InspectionStatus.Draft })
+        {
+            ModelState.AddModelError("", l["Inspection.AlreadySubmitted"]);
+            return View(await BuildCampaignAsync(school, campaign, null, ct));
+        }
+        var existing = inspection is not null;
+        inspection ??= inspections.StartCampaignDraft(school, campaign, User.GetScope().UserId);
+        return await SaveAnswersAsync(school, inspection, existing, form, command == "submit", ct) switch
+        {
+            SaveOutcome.Conflict => View(await BuildCampaignAsync(school, campaign, form, ct, conflict: true)),
+            SaveOutcome.Invalid => View(await BuildCampaignAsync(school, campaign, form, ct)),
+            _ => RedirectToAction(nameof(Campaign), new { schoolId, id }),
+        };
+    }
+
+    private async Task<CampaignFillViewModel> BuildCampaignAsync(School school, Campaign campaign, InspectionForm? posted, CancellationToken ct, bool conflict = false)
+    {
+        var inspection = await inspections.CampaignResponseAsync(school.Id, campaign, ct);
+        var items = campaign.Template!.Items.OrderBy(i => i.Number).ToList();
+        var canRecord = await access.FindAsync(school.Id, SchoolOperations.Record, ct) is not null;
+        var resultIds = inspection?.Results.Select(r => r.Id).ToList() ?? [];
+        return new CampaignFillViewModel
+        {
+            School = school, Campaign = campaign, Inspection = inspection, Items = items,
+            Answers = AnswersFor(items, inspection, posted),
+            Photos = inspection?.Results.ToDictionary(r => r.ItemId, r => r.Photos) ?? [],
+            RowVersion = conflict ? posted?.RowVersion : Version(inspection),
+            CanEdit = canRecord && campaign.IsOpen(inspections.Today) && inspection is null or { Status: InspectionStatus.Draft },
+            People = await db.Users.Where(u => u.SchoolId == school.Id && !u.IsDisabled).Select(u => u.DisplayName).ToListAsync(ct),
+            Tickets = await db.HazardTickets.AsNoTracking().Where(t => t.InspectionResultId != null && resultIds.Contains(t.InspectionResultId.Value)).OrderBy(t => t.Number).ToListAsync(ct),
+            Today = inspections.Today,
+        };
+    }
+
+    private static Dictionary<int, AnswerInput> AnswersFor(IEnumerable<ChecklistItem> items, Inspection? inspection, InspectionForm? posted) =>
+        items.ToDictionary(i => i.Id, i =>
+        {
+            var fromForm = posted?.Answers.FirstOrDefault(a => a.ItemId == i.Id);
+            if (fromForm is not null) return fromForm;
+            var r = inspection?.Results.FirstOrDefault(x => x.ItemId == i.Id);
+            return new AnswerInput
+            {
+                ItemId = i.Id, Outcome = r?.Outcome, Note = r?.Note, NotApplicableReason = r?.NotApplicableReason,
+                HazardDescription = r?.HazardDescription, HazardPlace = r?.HazardPlace, HazardGrade = r?.HazardGrade,
+                ResponsiblePerson = r?.ResponsiblePerson, Deadline = r?.Deadline,
+            };
+        });
 
     [HttpPost("Schools/{schoolId:int}/Inspections/SignOff/{id:int}"), Authorize(Policy = Policies.SchoolStaff)]
     public async Task<IActionResult> SignOff(int schoolId, int id, CancellationToken ct)
@@ -265,18 +353,7 @@ public sealed class InspectionsController(
                     ?? (status == WeekStatus.Open
                         ? (await inspections.DueItemsAsync(school.Id, week, await inspections.CurrentTemplateAsync(ct), ct)).ToList()
                         : []);
-        var answers = items.ToDictionary(i => i.Id, i =>
-        {
-            var fromForm = posted?.Answers.FirstOrDefault(a => a.ItemId == i.Id);
-            if (fromForm is not null) return fromForm;
-            var r = inspection?.Results.First(x => x.ItemId == i.Id);
-            return new AnswerInput
-            {
-                ItemId = i.Id, Outcome = r?.Outcome, Note = r?.Note, NotApplicableReason = r?.NotApplicableReason,
-                HazardDescription = r?.HazardDescription, HazardPlace = r?.HazardPlace, HazardGrade = r?.HazardGrade,
-                ResponsiblePerson = r?.ResponsiblePerson, Deadline = r?.Deadline,
-            };
-        });
+        var answers = AnswersFor(items, inspection, posted);
         var canRecord = await access.FindAsync(school.Id, SchoolOperations.Record, ct) is not null;
         var term = await inspections.TermAtAsync(school, week.Monday, ct);
         var termWeeks = term?.Weeks().Select(w => w.Number).ToList() ?? [];

@@ -23,8 +23,10 @@ public sealed record SchoolListViewModel(
 
 public sealed record SchoolUserRow(string UserName, string DisplayName, string Role, bool IsDisabled);
 
+public sealed record SchoolCampaignRow(SchoolSafety.Inspections.Campaign Campaign, SchoolSafety.Inspections.InspectionStatus? Status);
+
 public sealed record SchoolDetailsViewModel(
-    School School, IReadOnlyList<SchoolUserRow> Users, bool CanManage);
+    School School, IReadOnlyList<SchoolUserRow> Users, bool CanManage, IReadOnlyList<SchoolCampaignRow> Campaigns);
 
 /// <summary>The school form (create and edit). Messages are resource keys.</summary>
 public sealed class SchoolFormModel

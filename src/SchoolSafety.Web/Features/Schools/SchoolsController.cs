@@ -54,8 +54,12 @@ public sealed class SchoolsController(
             })
             .ToListAsync(ct);
         var canManage = await access.FindAsync(id, SchoolOperations.Manage, ct) is not null;
+        var campaigns = await db.Campaigns.Where(c => c.Schools.Any(x => x.SchoolId == id)).OrderByDescending(c => c.Start)
+            .Select(c => new { Campaign = c, Status = db.Inspections.Where(i => i.CampaignId == c.Id && i.SchoolId == id && i.IsCurrent).Select(i => (SchoolSafety.Inspections.InspectionStatus?)i.Status).FirstOrDefault() })
+            .Take(20).ToListAsync(ct);
         return View(new SchoolDetailsViewModel(school,
-            users.Select(u => new SchoolUserRow(u.UserName!, u.DisplayName, u.Role ?? "", u.IsDisabled)).ToList(), canManage));
+            users.Select(u => new SchoolUserRow(u.UserName!, u.DisplayName, u.Role ?? "", u.IsDisabled)).ToList(), canManage,
+            campaigns.Select(c => new SchoolCampaignRow(c.Campaign, c.Status)).ToList()));
     }
 
     [HttpGet, Authorize(Policy = Policies.Admin)]

@@ -20,7 +20,7 @@ public sealed class TemplatesController(AppDbContext db, IStringLocalizer<Shared
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var rows = await db.ChecklistTemplates.OrderByDescending(t => t.Version)
+        var rows = await db.ChecklistTemplates.Where(t => t.Status != TemplateStatus.Campaign).OrderByDescending(t => t.Version)
             .Select(t => new { Template = t, Items = t.Items.Count, Inspections = db.Inspections.Count(i => i.TemplateId == t.Id) })
             .ToListAsync(ct);
         return View(rows.Select(r => new TemplateRow(r.Template, r.Items, r.Inspections)).ToList());
@@ -145,5 +145,6 @@ public sealed class TemplatesController(AppDbContext db, IStringLocalizer<Shared
         View(nameof(Edit), new TemplateEditViewModel(template, form, await db.Inspections.CountAsync(i => i.TemplateId == template.Id, ct)));
 
     private Task<ChecklistTemplate?> LoadAsync(int id, CancellationToken ct) =>
-        db.ChecklistTemplates.Include(t => t.Items).ThenInclude(i => i.CheckPoints).AsSplitQuery().FirstOrDefaultAsync(t => t.Id == id, ct);
+        db.ChecklistTemplates.Include(t => t.Items).ThenInclude(i => i.CheckPoints).AsSplitQuery()
+            .FirstOrDefaultAsync(t => t.Id == id && t.Status != TemplateStatus.Campaign, ct);
 }
