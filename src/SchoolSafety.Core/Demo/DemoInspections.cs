@@ -55,6 +55,7 @@ public static class DemoInspections
             .OrderByDescending(t => t.Version).FirstAsync(ct);
         var counties = await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.County).ToListAsync(ct);
         var officers = await db.Users.Where(u => u.SchoolId != null).ToListAsync(ct);
+        var bureau = await db.Users.Where(u => u.JurisdictionId != null).OrderBy(u => u.UserName).FirstOrDefaultAsync(ct);
         var schools = await db.Schools.Where(s => s.IsActive).OrderBy(s => s.Id).ToListAsync(ct);
 
         var terms = counties.Select(c => CurrentTerm(c, today)).ToList();
@@ -69,7 +70,8 @@ public static class DemoInspections
             var random = new Random(school.Id * 7919 + today.DayNumber);
             var laggard = school.Id % 29 == 7;     // a few schools fall behind for weeks
             var done = new Dictionary<(int, int), HashSet<string>>();
-            var officerId = officers.FirstOrDefault(o => o.SchoolId == school.Id)?.Id;
+            var officerUser = officers.FirstOrDefault(o => o.SchoolId == school.Id);
+            var officerId = officerUser?.Id;
             var ticketNo = 0;
             foreach (var week in weeks.Append(thisWeek))
             {
@@ -125,8 +127,15 @@ public static class DemoInspections
                                 Source = HazardSource.Inspection, InspectionResult = result, ChecklistItemId = item.Id,
                                 Place = place, Description = description, Grade = grade, FoundById = officerId, FoundAt = submittedAt,
                                 ResponsibleName = result.ResponsiblePerson, Deadline = result.Deadline.Value,
-                                Status = result.Deadline.Value < today.AddDays(-random.Next(0, 10)) ? HazardStatus.Closed : HazardStatus.Open,
+                                Events = [new TicketEvent { Kind = TicketEventKind.Opened, To = HazardStatus.Open, At = submittedAt, UserId = officerId, UserName = officerUser?.UserName }],
                             };
+                            // Older tickets went round the loop: rectified by the school, verified by the bureau.
+                            if (result.Deadline.Value < today.AddDays(-random.Next(0, 10)) && bureau is not null)
+                            {
+                                var officer = new TicketActor(officerId ?? "", officerUser?.UserName ?? "", false, false);
+                                ticket.Rectify(officer, submittedAt.AddDays(random.Next(1, 6)), "已按要求整改完毕，附整改后照片。");
+                                ticket.Verify(new TicketActor(bureau.Id, bureau.UserName!, true, false), ticket.RectifiedAt!.Value.AddDays(1), "现场复查合格，予以销号。");
+                            }
                             tickets.Add(ticket);
                         }
                     }

@@ -20,6 +20,9 @@ public class StoredFile : ISchoolOwned
     public DateTime CreatedAt { get; set; }
     public string? CreatedById { get; set; }
 
-    /// <summary>Set when the file is a photo of an inspection result.</summary>
+    /// <summary>Set when the file is a photo of an inspection result (the hazard as found).</summary>
     public int? InspectionResultId { get; set; }
+
+    /// <summary>Set when the file is evidence of a ticket's rectification (the hazard as fixed).</summary>
+    public int? HazardTicketId { get; set; }
 }

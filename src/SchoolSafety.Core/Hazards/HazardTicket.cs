@@ -50,7 +50,107 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     public string ResponsibleName { get; set; } = "";
     public DateOnly Deadline { get; set; }
     public HazardStatus Status { get; set; } = HazardStatus.Open;
+    public string? RectificationNote { get; set; }
+    public DateTime? RectifiedAt { get; set; }
+    public string? RectifiedById { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public string? ClosedById { get; set; }
+    public string? VerificationNote { get; set; }
+    public List<TicketEvent> Events { get; set; } = [];
     public byte[] RowVersion { get; set; } = [];
 
+    /// <summary>Overdue is derived, never stored: the deadline day itself is not overdue.</summary>
     public bool IsOverdue(DateOnly today) => Status != HazardStatus.Closed && today > Deadline;
+
+    /// <summary>The responsible side starts work: 待整改 → 整改中.</summary>
+    public void StartRectifying(TicketActor actor, DateTime now)
+    {
+        Require(Status == HazardStatus.Open, "Ticket.NotOpen");
+        Move(HazardStatus.Rectifying, TicketEventKind.Started, actor, now, null);
+    }
+
+    /// <summary>The work is done and described: → 待复查. Someone else must verify it.</summary>
+    public void Rectify(TicketActor actor, DateTime now, string? note)
+    {
+        Require(Status is HazardStatus.Open or HazardStatus.Rectifying, "Ticket.NotRectifiable");
+        Require(!string.IsNullOrWhiteSpace(note), "Ticket.NoteRequired");
+        RectificationNote = note!.Trim();
+        RectifiedAt = now;
+        RectifiedById = actor.UserId;
+        Move(HazardStatus.AwaitingVerification, TicketEventKind.Rectified, actor, now, RectificationNote);
+    }
+
+    /// <summary>An independent verifier accepts: → 已销号.</summary>
+    public void Verify(TicketActor actor, DateTime now, string? conclusion)
+    {
+        RequireVerifier(actor);
+        Require(!string.IsNullOrWhiteSpace(conclusion), "Ticket.ConclusionRequired");
+        VerificationNote = conclusion!.Trim();
+        ClosedAt = now;
+        ClosedById = actor.UserId;
+        Move(HazardStatus.Closed, TicketEventKind.Closed, actor, now, VerificationNote);
+    }
+
+    /// <summary>An independent verifier refuses the rectification, with a reason: back to 整改中.</summary>
+    public void Reject(TicketActor actor, DateTime now, string? reason)
+    {
+        RequireVerifier(actor);
+        Require(!string.IsNullOrWhiteSpace(reason), "Ticket.ReasonRequired");
+        Move(HazardStatus.Rectifying, TicketEventKind.Rejected, actor, now, reason!.Trim());
+    }
+
+    /// <summary>Who may verify: never the rectifier; 一般 by a leader of the school or the bureau; 重大 by the bureau only.</summary>
+    public bool CanVerify(TicketActor actor) =>
+        Status == HazardStatus.AwaitingVerification && actor.UserId != RectifiedById
+        && (actor.IsBureau || (Grade == HazardGrade.General && actor.IsSchoolLeader));
+
+    private void RequireVerifier(TicketActor actor)
+    {
+        Require(Status == HazardStatus.AwaitingVerification, "Ticket.NotAwaiting");
+        Require(actor.UserId != RectifiedById, "Ticket.VerifierIsRectifier");
+        Require(actor.IsBureau || (Grade == HazardGrade.General && actor.IsSchoolLeader), Grade == HazardGrade.Major ? "Ticket.MajorNeedsCounty" : "Ticket.NotVerifier");
+    }
+
+    private void Move(HazardStatus to, TicketEventKind kind, TicketActor actor, DateTime now, string? note)
+    {
+        Events.Add(new TicketEvent { Kind = kind, From = Status, To = to, At = now, UserId = actor.UserId, UserName = actor.UserName, Note = note });
+        Status = to;
+    }
+
+    private static void Require(bool condition, string messageKey)
+    {
+        if (!condition) throw new TicketRuleException(messageKey);
+    }
+}
+
+/// <summary>Who acts on a ticket, as far as its rules care.</summary>
+public sealed record TicketActor(string UserId, string UserName, bool IsBureau, bool IsSchoolLeader);
+
+/// <summary>A move the ticket's rules refuse; the key names the message shown to the user.</summary>
+public sealed class TicketRuleException(string messageKey) : InvalidOperationException(messageKey)
+{
+    public string MessageKey { get; } = messageKey;
+}
+
+public enum TicketEventKind
+{
+    Opened = 1,
+    Started = 2,
+    Rectified = 3,
+    Rejected = 4,
+    Closed = 5,
+}
+
+/// <summary>One step of a ticket's timeline: who moved it from which state to which, when, and why.</summary>
+public class TicketEvent
+{
+    public long Id { get; set; }
+    public int TicketId { get; set; }
+    public TicketEventKind Kind { get; set; }
+    public HazardStatus? From { get; set; }
+    public HazardStatus To { get; set; }
+    public DateTime At { get; set; }
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
+    public string? Note { get; set; }
 }

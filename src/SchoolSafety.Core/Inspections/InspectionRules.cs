@@ -70,6 +70,7 @@ public static class InspectionRules
                 FoundAt = now,
                 ResponsibleName = r.ResponsiblePerson!.Trim(),
                 Deadline = r.Deadline!.Value,
+                Events = [new TicketEvent { Kind = TicketEventKind.Opened, To = HazardStatus.Open, At = now, UserId = userId }],
             });
         }
         return tickets;

@@ -124,7 +124,7 @@ public sealed class InspectionService(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Submits, opening the tickets; the caller saves.</summary>
-    public async Task<IReadOnlyList<HazardTicket>> SubmitAsync(Inspection inspection, School school, string userId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<HazardTicket>> SubmitAsync(Inspection inspection, School school, string userId, CancellationToken ct = default, string? userName = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var prefix = $"{school.Code}-{now.Year}-";
@@ -134,6 +134,7 @@ public sealed class InspectionService(AppDbContext db, TimeProvider clock)
         var ticketed = (await db.HazardTickets.Where(t => t.InspectionResultId != null && copiedFrom.Contains(t.InspectionResultId.Value))
             .Select(t => t.InspectionResultId!.Value).ToListAsync(ct)).ToHashSet();
         var tickets = InspectionRules.Submit(inspection, now, userId, school.Code, last, ticketed);
+        foreach (var e in tickets.SelectMany(t => t.Events)) e.UserName = userName;
         db.HazardTickets.AddRange(tickets);
         return tickets;
     }

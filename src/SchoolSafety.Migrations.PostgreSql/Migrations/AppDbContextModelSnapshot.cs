@@ -223,6 +223,9 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int?>("HazardTicketId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("InspectionResultId")
                         .HasColumnType("integer");
 
@@ -238,6 +241,8 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HazardTicketId");
 
                     b.HasIndex("InspectionResultId");
 
@@ -256,6 +261,13 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
 
                     b.Property<int?>("ChecklistItemId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
@@ -286,6 +298,17 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Property<int>("Place")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RectificationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RectifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RectifiedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("ResponsibleName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -306,6 +329,10 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChecklistItemId");
@@ -320,6 +347,48 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.HasIndex("SchoolId", "Status");
 
                     b.ToTable("HazardTickets");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Hazards.TicketEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "At");
+
+                    b.ToTable("TicketEvent");
                 });
 
             modelBuilder.Entity("SchoolSafety.Identity.AppUser", b =>
@@ -981,6 +1050,11 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("SchoolSafety.Files.StoredFile", b =>
                 {
+                    b.HasOne("SchoolSafety.Hazards.HazardTicket", null)
+                        .WithMany()
+                        .HasForeignKey("HazardTicketId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SchoolSafety.Inspections.InspectionResult", null)
                         .WithMany("Photos")
                         .HasForeignKey("InspectionResultId")
@@ -1018,6 +1092,15 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Navigation("InspectionResult");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Hazards.TicketEvent", b =>
+                {
+                    b.HasOne("SchoolSafety.Hazards.HazardTicket", null)
+                        .WithMany("Events")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SchoolSafety.Identity.AppUser", b =>
@@ -1177,6 +1260,11 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Hazards.HazardTicket", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>

@@ -224,6 +224,9 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int?>("HazardTicketId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("InspectionResultId")
                         .HasColumnType("int");
 
@@ -239,6 +242,8 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HazardTicketId");
 
                     b.HasIndex("InspectionResultId");
 
@@ -257,6 +262,13 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("ChecklistItemId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
@@ -287,6 +299,17 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Property<int>("Place")
                         .HasColumnType("int");
 
+                    b.Property<string>("RectificationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("RectifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RectifiedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("ResponsibleName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -307,6 +330,10 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChecklistItemId");
@@ -321,6 +348,48 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.HasIndex("SchoolId", "Status");
 
                     b.ToTable("HazardTickets");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Hazards.TicketEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("To")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "At");
+
+                    b.ToTable("TicketEvent");
                 });
 
             modelBuilder.Entity("SchoolSafety.Identity.AppUser", b =>
@@ -983,6 +1052,11 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("SchoolSafety.Files.StoredFile", b =>
                 {
+                    b.HasOne("SchoolSafety.Hazards.HazardTicket", null)
+                        .WithMany()
+                        .HasForeignKey("HazardTicketId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SchoolSafety.Inspections.InspectionResult", null)
                         .WithMany("Photos")
                         .HasForeignKey("InspectionResultId")
@@ -1020,6 +1094,15 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Navigation("InspectionResult");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Hazards.TicketEvent", b =>
+                {
+                    b.HasOne("SchoolSafety.Hazards.HazardTicket", null)
+                        .WithMany("Events")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SchoolSafety.Identity.AppUser", b =>
@@ -1179,6 +1262,11 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Hazards.HazardTicket", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>

@@ -212,6 +212,9 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HazardTicketId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("InspectionResultId")
                         .HasColumnType("INTEGER");
 
@@ -228,6 +231,8 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HazardTicketId");
+
                     b.HasIndex("InspectionResultId");
 
                     b.HasIndex("SchoolId");
@@ -243,6 +248,13 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("ChecklistItemId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
@@ -273,6 +285,17 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.Property<int>("Place")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RectificationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RectifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RectifiedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponsibleName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -292,6 +315,10 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChecklistItemId");
@@ -306,6 +333,46 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.HasIndex("SchoolId", "Status");
 
                     b.ToTable("HazardTickets");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Hazards.TicketEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "At");
+
+                    b.ToTable("TicketEvent");
                 });
 
             modelBuilder.Entity("SchoolSafety.Identity.AppUser", b =>
@@ -944,6 +1011,11 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SchoolSafety.Files.StoredFile", b =>
                 {
+                    b.HasOne("SchoolSafety.Hazards.HazardTicket", null)
+                        .WithMany()
+                        .HasForeignKey("HazardTicketId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SchoolSafety.Inspections.InspectionResult", null)
                         .WithMany("Photos")
                         .HasForeignKey("InspectionResultId")
@@ -981,6 +1053,15 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.Navigation("InspectionResult");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Hazards.TicketEvent", b =>
+                {
+                    b.HasOne("SchoolSafety.Hazards.HazardTicket", null)
+                        .WithMany("Events")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SchoolSafety.Identity.AppUser", b =>
@@ -1140,6 +1221,11 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Hazards.HazardTicket", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("SchoolSafety.Inspections.Campaign", b =>

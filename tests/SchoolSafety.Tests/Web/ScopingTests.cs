@@ -31,6 +31,10 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "GET", "/Schools/{id}/Inspections/History", "InspectionsController.History" },
         { "POST", "/Schools/{id}/Inspections/Revise/{inspection}", "InspectionsController.Revise" },
         { "GET", "/Schools/{id}/Campaigns/{campaign}", "InspectionsController.Campaign" },
+        { "GET", "/Tickets/Details/{ticket}", "TicketsController.Details" },
+        { "POST", "/Tickets/Rectify/{ticket}", "TicketsController.Rectify" },
+        { "POST", "/Tickets/Verify/{ticket}", "TicketsController.Verify" },
+        { "POST", "/Tickets/Reject/{ticket}", "TicketsController.Reject" },
         { "POST", "/Schools/{id}/Campaigns/{campaign}", "InspectionsController.Campaign" },
     };
 
@@ -208,6 +212,19 @@ public abstract class ScopingTests(SchoolSafetyApp app)
             await db.Context.SaveChangesAsync();
             route = route.Replace("{campaign}", campaign.Id.ToString());
         }
+        if (route.Contains("{ticket}"))
+        {
+            var ticket = new Hazards.HazardTicket
+            {
+                Number = $"SCOPE-{Guid.NewGuid():N}"[..30], SchoolId = school.Id, Source = Hazards.HazardSource.CountyCheck,
+                Place = Inspections.HazardPlace.Other, Description = "scope", Grade = Inspections.HazardGrade.General,
+                FoundAt = app.Clock.GetUtcNow().UtcDateTime, ResponsibleName = "x", Deadline = new DateOnly(2026, 12, 31),
+                Status = Hazards.HazardStatus.AwaitingVerification,
+            };
+            db.Context.HazardTickets.Add(ticket);
+            await db.Context.SaveChangesAsync();
+            route = route.Replace("{ticket}", ticket.Id.ToString());
+        }
         if (route.Contains("{photo}"))
         {
             var photo = new Files.StoredFile
@@ -233,7 +250,7 @@ public abstract class ScopingTests(SchoolSafetyApp app)
     private static Task<HttpResponseMessage> SendAsync(AppClient client, string method, string url) =>
         method == "GET"
             ? client.GetAsync(url)
-            : client.PostFormAsync(url, new { active = "false", Form__Name = "被篡改", Form__Code = "HACK1", Form__Students = "1" }, "/Account/ChangePassword");
+            : client.PostFormAsync(url, new { active = "false", Form__Name = "被篡改", Form__Code = "HACK1", Form__Students = "1", note = "越权销号" }, "/Account/ChangePassword");
 
     /// <summary>An administrator whose node is 新平县, created once per application.</summary>
     private async Task<AppClient> LoginCountyAdministratorAsync()

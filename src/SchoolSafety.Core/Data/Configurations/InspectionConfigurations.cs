@@ -106,6 +106,12 @@ public class HazardTicketConfiguration : IEntityTypeConfiguration<HazardTicket>
         b.HasOne(t => t.InspectionResult).WithMany().HasForeignKey(t => t.InspectionResultId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.ChecklistItem).WithMany().HasForeignKey(t => t.ChecklistItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(t => new { t.SchoolId, t.Status });
+        b.Property(t => t.RectificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
+        b.Property(t => t.VerificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
+        b.Property(t => t.RectifiedById).HasMaxLength(450);
+        b.Property(t => t.ClosedById).HasMaxLength(450);
+        b.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany<StoredFile>().WithOne().HasForeignKey(f => f.HazardTicketId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -128,5 +134,16 @@ public class CampaignSchoolConfiguration : IEntityTypeConfiguration<CampaignScho
     {
         b.HasKey(s => new { s.CampaignId, s.SchoolId });
         b.HasOne(s => s.School).WithMany().HasForeignKey(s => s.SchoolId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>
+{
+    public void Configure(EntityTypeBuilder<TicketEvent> b)
+    {
+        b.Property(e => e.UserId).HasMaxLength(450);
+        b.Property(e => e.UserName).HasMaxLength(256);
+        b.Property(e => e.Note).HasMaxLength(HazardTicket.DescriptionMaxLength);
+        b.HasIndex(e => new { e.TicketId, e.At });
     }
 }

@@ -128,7 +128,7 @@ public sealed class InspectionsController(
             foreach (var e in errors)
                 ModelState.AddModelError($"Answers[{form.Answers.FindIndex(a => a.ItemId == e.ItemId)}].{e.Field}", l[e.MessageKey, e.Args]);
             if (errors.Count == 0)
-                await inspections.SubmitAsync(inspection, school, userId, ct);
+                await inspections.SubmitAsync(inspection, school, userId, ct, User.Identity?.Name);
             else
                 ModelState.AddModelError("", l["Inspection.NotComplete", errors.Select(e => e.ItemId).Distinct().Count()]);
         }

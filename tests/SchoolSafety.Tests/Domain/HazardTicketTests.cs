@@ -1,0 +1,83 @@
+using SchoolSafety.Hazards;
+using SchoolSafety.Inspections;
+
+namespace SchoolSafety.Tests.Domain;
+
+public class HazardTicketTests
+{
+    private static readonly DateTime Now = new(2026, 11, 25, 1, 0, 0, DateTimeKind.Utc);
+    private static readonly TicketActor Officer = new("officer", "officer", false, false);
+    private static readonly TicketActor Leader = new("leader", "leader", false, true);
+    private static readonly TicketActor County = new("county", "county", true, false);
+
+    private static HazardTicket Ticket(HazardGrade grade = HazardGrade.General) =>
+        new() { Grade = grade, Deadline = new DateOnly(2026, 12, 2), Status = HazardStatus.Open };
+
+    private static string Refused(Action move) => Assert.Throws<TicketRuleException>(move).MessageKey;
+
+    [Fact]
+    public void Open_can_start_or_be_rectified_but_not_verified_or_rejected()
+    {
+        var t = Ticket();
+        Assert.Equal("Ticket.NotAwaiting", Refused(() => t.Verify(County, Now, "ok")));
+        Assert.Equal("Ticket.NotAwaiting", Refused(() => t.Reject(County, Now, "no")));
+        t.StartRectifying(Officer, Now);
+        Assert.Equal(HazardStatus.Rectifying, t.Status);
+        Assert.Equal("Ticket.NotOpen", Refused(() => t.StartRectifying(Officer, Now)));
+    }
+
+    [Fact]
+    public void Rectifying_needs_a_description_of_what_was_done()
+    {
+        var t = Ticket();
+        Assert.Equal("Ticket.NoteRequired", Refused(() => t.Rectify(Officer, Now, " ")));
+        Assert.Equal(HazardStatus.Open, t.Status);
+        t.Rectify(Officer, Now, "已整改");
+        Assert.Equal((HazardStatus.AwaitingVerification, "officer"), (t.Status, t.RectifiedById));
+        Assert.Equal("Ticket.NotRectifiable", Refused(() => t.Rectify(Officer, Now, "again")));
+    }
+
+    [Fact]
+    public void The_rectifier_never_verifies_and_a_major_hazard_needs_the_bureau()
+    {
+        var general = Ticket();
+        general.Rectify(Leader, Now, "校长亲自整改");
+        Assert.Equal("Ticket.VerifierIsRectifier", Refused(() => general.Verify(Leader, Now, "ok")));
+        Assert.Equal("Ticket.NotVerifier", Refused(() => general.Verify(new TicketActor("other", "other", false, false), Now, "ok")));
+        general.Verify(County, Now, "合格");
+        Assert.Equal(HazardStatus.Closed, general.Status);
+
+        var major = Ticket(HazardGrade.Major);
+        major.Rectify(Officer, Now, "已整改");
+        Assert.False(major.CanVerify(Leader));
+        Assert.Equal("Ticket.MajorNeedsCounty", Refused(() => major.Verify(Leader, Now, "ok")));
+        Assert.True(major.CanVerify(County));
+    }
+
+    [Fact]
+    public void A_rejection_needs_a_reason_and_returns_the_ticket_to_rectifying_then_the_loop_closes()
+    {
+        var t = Ticket();
+        t.Rectify(Officer, Now, "第一次");
+        Assert.Equal("Ticket.ReasonRequired", Refused(() => t.Reject(Leader, Now, "")));
+        t.Reject(Leader, Now, "未完全整改");
+        Assert.Equal(HazardStatus.Rectifying, t.Status);
+        Assert.Equal("Ticket.ConclusionRequired", Refused(() => { t.Rectify(Officer, Now, "第二次"); t.Verify(Leader, Now, null); }));
+        t.Verify(Leader, Now, "合格");
+        Assert.Equal(HazardStatus.Closed, t.Status);
+        Assert.Equal([TicketEventKind.Rectified, TicketEventKind.Rejected, TicketEventKind.Rectified, TicketEventKind.Closed], t.Events.Select(e => e.Kind));
+        Assert.All(t.Events.Zip(t.Events.Skip(1)), p => Assert.Equal(p.First.To, p.Second.From));
+        Assert.Equal("Ticket.NotAwaiting", Refused(() => t.Reject(County, Now, "再退")));
+    }
+
+    [Fact]
+    public void Overdue_starts_the_day_after_the_deadline_and_ends_when_closed()
+    {
+        var t = Ticket();
+        Assert.False(t.IsOverdue(new DateOnly(2026, 12, 2)));
+        Assert.True(t.IsOverdue(new DateOnly(2026, 12, 3)));
+        t.Rectify(Officer, Now, "x");
+        t.Verify(County, Now, "y");
+        Assert.False(t.IsOverdue(new DateOnly(2027, 1, 1)));
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using SchoolSafety.Demo;
+using SchoolSafety.Hazards;
+using SchoolSafety.Inspections;
+using SchoolSafety.Tests.Infrastructure;
+
+namespace SchoolSafety.Tests.Web;
+
+public abstract class TicketTests(SchoolSafetyApp app)
+{
+    private async Task<int> NewTicketAsync(HazardGrade grade)
+    {
+        var school = await app.SchoolAsync(DemoCounty.OfficerSchoolCode);
+        await using var db = app.Db();
+        var ticket = new HazardTicket
+        {
+            Number = $"T-{Guid.NewGuid():N}"[..20], SchoolId = school.Id, Source = HazardSource.CountyCheck, Place = HazardPlace.Dormitory,
+            Description = "宿舍楼道应急灯不亮", Grade = grade, FoundAt = app.Clock.GetUtcNow().UtcDateTime, ResponsibleName = "杨晓梅",
+            Deadline = new DateOnly(2026, 12, 2),
+            Events = [new TicketEvent { Kind = TicketEventKind.Opened, To = HazardStatus.Open, At = app.Clock.GetUtcNow().UtcDateTime }],
+        };
+        db.Context.HazardTickets.Add(ticket);
+        await db.Context.SaveChangesAsync();
+        return ticket.Id;
+    }
+
+    private static async Task<HttpResponseMessage> ActAsync(AppClient client, int id, string action, string note, byte[]? photo = null)
+    {
+        var page = await client.PageAsync($"/Tickets/Details/{id}");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var rowVersion = page.QuerySelector("input[name=rowVersion]")?.GetAttribute("value") ?? "";
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(rowVersion), "rowVersion" },
+            { new StringContent(note), "note" },
+        };
+        if (photo is not null)
+        {
+            var file = new ByteArrayContent(photo);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            content.Add(file, "photos", "after.png");
+        }
+        return await client.Http.PostAsync($"/Tickets/{action}/{id}", content);
+    }
+
+    [Fact]
+    public async Task The_loop_rectify_reject_rectify_close_is_kept_in_the_timeline_and_cannot_be_short_circuited()
+    {
+        var id = await NewTicketAsync(HazardGrade.General);
+        using var officer = await app.LoginAsync("officer");
+        using var leader = await app.LoginAsync("leader");
+
+        // Nobody can close a ticket that was never rectified.
+        var early = await ActAsync(leader, id, "Verify", "看过了");
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(officer, id, "Rectify", "已更换应急灯", InspectionTests.Png)).StatusCode);
+        // The rectifier cannot verify their own work.
+        var self = await ActAsync(officer, id, "Verify", "我自己验收");
+        Assert.Equal(HttpStatusCode.Conflict, self.StatusCode);
+        Assert.Contains("复查人不能是整改人", await self.Content.ReadAsStringAsync());
+
+        var emptyReason = await ActAsync(leader, id, "Reject", "");
+        Assert.Contains("退回整改须说明原因", await emptyReason.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(leader, id, "Reject", "二楼还有一盏不亮")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(officer, id, "Rectify", "二楼应急灯也已更换", InspectionTests.Png)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(leader, id, "Verify", "现场复查全部正常")).StatusCode);
+
+        await using var db = app.Db();
+        var ticket = await db.Context.HazardTickets.Include(t => t.Events).SingleAsync(t => t.Id == id);
+        Assert.Equal(HazardStatus.Closed, ticket.Status);
+        Assert.Equal(
+            [TicketEventKind.Opened, TicketEventKind.Rectified, TicketEventKind.Rejected, TicketEventKind.Rectified, TicketEventKind.Closed],
+            ticket.Events.OrderBy(e => e.Id).Select(e => e.Kind));
+        Assert.Equal(2, await db.Context.StoredFiles.CountAsync(f => f.HazardTicketId == id));
+        var page = await leader.PageAsync($"/Tickets/Details/{id}");
+        Assert.Contains("二楼还有一盏不亮", page.QuerySelector("#timeline")!.TextContent);
+        Assert.Equal(2, page.QuerySelectorAll("#evidence img").Length);
+    }
+
+    [Fact]
+    public async Task A_major_hazard_is_verified_by_the_bureau_not_by_the_school_leader()
+    {
+        var id = await NewTicketAsync(HazardGrade.Major);
+        using var officer = await app.LoginAsync("officer");
+        using var leader = await app.LoginAsync("leader");
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(officer, id, "Rectify", "已停用并维修", InspectionTests.Png)).StatusCode);
+        Assert.Null((await leader.PageAsync($"/Tickets/Details/{id}")).QuerySelector("#verify-card"));
+        var byLeader = await ActAsync(leader, id, "Verify", "合格");
+        Assert.Contains("重大隐患须由教体局复查", await byLeader.Content.ReadAsStringAsync());
+
+        using var county = await app.LoginAsync("county");
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(county, id, "Verify", "县教体局现场复查合格")).StatusCode);
+        await using var db = app.Db();
+        Assert.Equal(HazardStatus.Closed, (await db.Context.HazardTickets.SingleAsync(t => t.Id == id)).Status);
+    }
+
+    [Fact]
+    public async Task Two_verifiers_at_once_one_wins_and_the_other_is_told()
+    {
+        var id = await NewTicketAsync(HazardGrade.General);
+        using var officer = await app.LoginAsync("officer");
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(officer, id, "Rectify", "已整改", InspectionTests.Png)).StatusCode);
+        using var leader = await app.LoginAsync("leader");
+        using var county = await app.LoginAsync("county");
+        var leaderPage = await leader.PageAsync($"/Tickets/Details/{id}");
+        var countyPage = await county.PageAsync($"/Tickets/Details/{id}");
+        async Task<HttpResponseMessage> Post(AppClient c, AngleSharp.Html.Dom.IHtmlDocument p, string action, string note) =>
+            await c.Http.PostAsync($"/Tickets/{action}/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = p.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+                ["rowVersion"] = p.QuerySelector("input[name=rowVersion]")!.GetAttribute("value")!,
+                ["note"] = note,
+            }));
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(leader, leaderPage, "Verify", "合格")).StatusCode);
+        var second = await Post(county, countyPage, "Reject", "不合格");
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        await using var db = app.Db();
+        var ticket = await db.Context.HazardTickets.Include(t => t.Events).SingleAsync(t => t.Id == id);
+        Assert.Equal(HazardStatus.Closed, ticket.Status);
+        Assert.DoesNotContain(ticket.Events, e => e.Kind == TicketEventKind.Rejected);
+    }
+
+    [Fact]
+    public async Task Officers_see_their_own_schools_tickets_and_overdue_ones_stand_out()
+    {
+        using var officer = await app.LoginAsync("officer");
+        var school = await app.SchoolAsync(DemoCounty.OfficerSchoolCode);
+        var page = await officer.PageAsync("/Tickets");
+        Assert.All(page.QuerySelectorAll("#ticket-list tbody tr"), r => Assert.Contains(school.Name, r.TextContent));
+        using var county = await app.LoginAsync("county");
+        var overdue = await county.PageAsync("/Tickets?overdue=true");
+        Assert.All(overdue.QuerySelectorAll("#ticket-list tbody tr"), r => Assert.Contains("已逾期", r.TextContent));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class TicketsOnSqlite(SqliteApp app) : TicketTests(app);
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class TicketsOnPostgreSql(PostgreSqlApp app) : TicketTests(app);
