@@ -56,6 +56,11 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     public DateTime? ClosedAt { get; set; }
     public string? ClosedById { get; set; }
     public string? VerificationNote { get; set; }
+
+    /// <summary>Under county supervision (挂牌督办), with the bureau's note and the date it expects the hazard fixed by.</summary>
+    public bool IsSupervised { get; set; }
+    public string? SupervisionNote { get; set; }
+    public DateOnly? SupervisionDue { get; set; }
     public List<TicketEvent> Events { get; set; } = [];
     public byte[] RowVersion { get; set; } = [];
 
@@ -99,6 +104,28 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
         Move(HazardStatus.Rectifying, TicketEventKind.Rejected, actor, now, reason!.Trim());
     }
 
+    /// <summary>The bureau puts an unclosed ticket under supervision (挂牌督办), with a note and a due date.</summary>
+    public void Supervise(TicketActor actor, DateTime now, string? note, DateOnly? due, DateOnly today)
+    {
+        Require(actor.IsBureau, "Ticket.SuperviseNeedsCounty");
+        Require(Status != HazardStatus.Closed, "Ticket.AlreadyClosed");
+        Require(!IsSupervised, "Ticket.AlreadySupervised");
+        Require(!string.IsNullOrWhiteSpace(note), "Ticket.SupervisionNoteRequired");
+        Require(due is { } d && d >= today, "Ticket.SupervisionDueInvalid");
+        IsSupervised = true;
+        SupervisionNote = note!.Trim();
+        SupervisionDue = due;
+        Events.Add(new TicketEvent { Kind = TicketEventKind.Supervised, From = Status, To = Status, At = now, UserId = actor.UserId, UserName = actor.UserName, Note = $"{SupervisionNote}（{due:yyyy-MM-dd}）" });
+    }
+
+    public void LiftSupervision(TicketActor actor, DateTime now)
+    {
+        Require(actor.IsBureau, "Ticket.SuperviseNeedsCounty");
+        Require(IsSupervised, "Ticket.NotSupervised");
+        IsSupervised = false;
+        Events.Add(new TicketEvent { Kind = TicketEventKind.SupervisionLifted, From = Status, To = Status, At = now, UserId = actor.UserId, UserName = actor.UserName });
+    }
+
     /// <summary>Who may verify: never the rectifier; 一般 by a leader of the school or the bureau; 重大 by the bureau only.</summary>
     public bool CanVerify(TicketActor actor) =>
         Status == HazardStatus.AwaitingVerification && actor.UserId != RectifiedById
@@ -139,6 +166,8 @@ public enum TicketEventKind
     Rectified = 3,
     Rejected = 4,
     Closed = 5,
+    Supervised = 6,
+    SupervisionLifted = 7,
 }
 
 /// <summary>One step of a ticket's timeline: who moved it from which state to which, when, and why.</summary>

@@ -290,6 +290,9 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Property<int?>("InspectionResultId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsSupervised")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -328,6 +331,13 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SupervisionDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SupervisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("VerificationNote")
                         .HasMaxLength(500)

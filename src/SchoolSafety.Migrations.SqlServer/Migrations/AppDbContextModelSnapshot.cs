@@ -291,6 +291,9 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Property<int?>("InspectionResultId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsSupervised")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -329,6 +332,13 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("SupervisionDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SupervisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("VerificationNote")
                         .HasMaxLength(500)

@@ -277,6 +277,9 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.Property<int?>("InspectionResultId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSupervised")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -314,6 +317,13 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SupervisionDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupervisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("VerificationNote")
                         .HasMaxLength(500)

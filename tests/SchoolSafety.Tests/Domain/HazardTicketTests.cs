@@ -71,6 +71,24 @@ public class HazardTicketTests
     }
 
     [Fact]
+    public void Only_the_bureau_supervises_an_unclosed_ticket_with_a_note_and_a_due_date()
+    {
+        var today = new DateOnly(2026, 11, 25);
+        var t = Ticket(HazardGrade.Major);
+        Assert.Equal("Ticket.SuperviseNeedsCounty", Refused(() => t.Supervise(Leader, Now, "督办", today, today)));
+        Assert.Equal("Ticket.SupervisionNoteRequired", Refused(() => t.Supervise(County, Now, "", today, today)));
+        Assert.Equal("Ticket.SupervisionDueInvalid", Refused(() => t.Supervise(County, Now, "督办", today.AddDays(-1), today)));
+        t.Supervise(County, Now, "督办", today.AddDays(5), today);
+        Assert.True(t.IsSupervised);
+        Assert.Equal("Ticket.AlreadySupervised", Refused(() => t.Supervise(County, Now, "again", today, today)));
+        t.LiftSupervision(County, Now);
+        Assert.Equal("Ticket.NotSupervised", Refused(() => t.LiftSupervision(County, Now)));
+        t.Rectify(Officer, Now, "x");
+        t.Verify(County, Now, "y");
+        Assert.Equal("Ticket.AlreadyClosed", Refused(() => t.Supervise(County, Now, "late", today, today)));
+    }
+
+    [Fact]
     public void Overdue_starts_the_day_after_the_deadline_and_ends_when_closed()
     {
         var t = Ticket();

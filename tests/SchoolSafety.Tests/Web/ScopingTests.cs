@@ -35,6 +35,7 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "POST", "/Tickets/Rectify/{ticket}", "TicketsController.Rectify" },
         { "POST", "/Tickets/Verify/{ticket}", "TicketsController.Verify" },
         { "POST", "/Tickets/Reject/{ticket}", "TicketsController.Reject" },
+        { "POST", "/Tickets/Supervise/{ticket}", "TicketsController.Supervise" },
         { "POST", "/Schools/{id}/Campaigns/{campaign}", "InspectionsController.Campaign" },
     };
 

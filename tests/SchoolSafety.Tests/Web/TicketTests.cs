@@ -125,6 +125,39 @@ public abstract class TicketTests(SchoolSafetyApp app)
     }
 
     [Fact]
+    public async Task The_bureau_puts_a_ticket_under_supervision_and_lifts_it_and_a_school_cannot()
+    {
+        var id = await NewTicketAsync(HazardGrade.Major);
+        using var county = await app.LoginAsync("county");
+        async Task<HttpResponseMessage> Post(AppClient c, string action, Dictionary<string, string> fields)
+        {
+            var page = await c.PageAsync($"/Tickets/Details/{id}");
+            fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            fields["rowVersion"] = page.QuerySelector("input[name=rowVersion]")?.GetAttribute("value") ?? "";
+            return await c.Http.PostAsync($"/Tickets/{action}/{id}", new FormUrlEncodedContent(fields));
+        }
+        var noDate = await Post(county, "Supervise", new() { ["note"] = "限期整改" });
+        Assert.Contains("请填写不早于今天的督办期限", await noDate.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(county, "Supervise", new() { ["note"] = "重大隐患，县局挂牌督办", ["due"] = "2026-12-10" })).StatusCode);
+        var list = await county.PageAsync("/Tickets?supervised=true");
+        Assert.Contains(list.QuerySelectorAll("#ticket-list tbody tr"), r => r.TextContent.Contains("挂牌督办") && r.TextContent.Contains("宿舍楼道应急灯不亮"));
+
+        using var officer = await app.LoginAsync("officer");
+        var page = await officer.PageAsync($"/Tickets/Details/{id}");
+        Assert.NotNull(page.QuerySelector("#supervised-badge"));
+        Assert.Null(page.QuerySelector("#supervise-form"));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var byOfficer = await officer.Http.PostAsync($"/Tickets/LiftSupervision/{id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.StartsWith("/Account/AccessDenied", byOfficer.Headers.Location!.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(county, "LiftSupervision", new())).StatusCode);
+        await using var db = app.Db();
+        var ticket = await db.Context.HazardTickets.Include(t => t.Events).SingleAsync(t => t.Id == id);
+        Assert.False(ticket.IsSupervised);
+        Assert.Equal([TicketEventKind.Opened, TicketEventKind.Supervised, TicketEventKind.SupervisionLifted], ticket.Events.OrderBy(e => e.Id).Select(e => e.Kind));
+    }
+
+    [Fact]
     public async Task Officers_see_their_own_schools_tickets_and_overdue_ones_stand_out()
     {
         using var officer = await app.LoginAsync("officer");

@@ -108,6 +108,7 @@ public class HazardTicketConfiguration : IEntityTypeConfiguration<HazardTicket>
         b.HasIndex(t => new { t.SchoolId, t.Status });
         b.Property(t => t.RectificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.VerificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
+        b.Property(t => t.SupervisionNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.RectifiedById).HasMaxLength(450);
         b.Property(t => t.ClosedById).HasMaxLength(450);
         b.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);

@@ -15,6 +15,7 @@ public sealed class TicketQuery
 {
     public HazardStatus? Status { get; set; }
     public bool Overdue { get; set; }
+    public bool Supervised { get; set; }
     public int Page { get; set; } = 1;
 }
 
@@ -43,6 +44,7 @@ public sealed class TicketsController(
         if (query.Status is { } status) tickets = tickets.Where(t => t.Status == status);
         var today = Today;
         if (query.Overdue) tickets = tickets.Where(t => t.Status != HazardStatus.Closed && t.Deadline < today);
+        if (query.Supervised) tickets = tickets.Where(t => t.IsSupervised);
         var total = await tickets.CountAsync(ct);
         var pageCount = Math.Max(1, (total + TicketListViewModel.PageSize - 1) / TicketListViewModel.PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
@@ -103,6 +105,30 @@ public sealed class TicketsController(
             ticket.Reject(Actor(), clock.GetUtcNow().UtcDateTime, note);
             return Task.CompletedTask;
         }, [], "Ticket.RejectedDone", ct);
+    }
+
+    [HttpPost, Authorize(Policy = Policies.Bureau)]
+    public async Task<IActionResult> Supervise(int id, string? note, DateOnly? due, string? rowVersion, CancellationToken ct)
+    {
+        var ticket = await LoadAsync(id, ct);
+        if (ticket is null) return NotFound();
+        return await ActAsync(ticket, rowVersion, () =>
+        {
+            ticket.Supervise(Actor(), clock.GetUtcNow().UtcDateTime, note, due, Today);
+            return Task.CompletedTask;
+        }, [], "Ticket.SupervisedDone", ct);
+    }
+
+    [HttpPost, Authorize(Policy = Policies.Bureau)]
+    public async Task<IActionResult> LiftSupervision(int id, string? rowVersion, CancellationToken ct)
+    {
+        var ticket = await LoadAsync(id, ct);
+        if (ticket is null) return NotFound();
+        return await ActAsync(ticket, rowVersion, () =>
+        {
+            ticket.LiftSupervision(Actor(), clock.GetUtcNow().UtcDateTime);
+            return Task.CompletedTask;
+        }, [], "Ticket.LiftedDone", ct);
     }
 
     /// <summary>Runs one move of the ticket; a refused move or a conflict is shown on the ticket page and nothing is saved.</summary>
