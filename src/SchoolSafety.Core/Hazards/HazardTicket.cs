@@ -61,6 +61,10 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     public bool IsSupervised { get; set; }
     public string? SupervisionNote { get; set; }
     public DateOnly? SupervisionDue { get; set; }
+    /// <summary>A pending request to move the deadline: the date asked for and why.</summary>
+    public DateOnly? ExtensionRequestedTo { get; set; }
+    public string? ExtensionReason { get; set; }
+    public string? ExtensionRequestedById { get; set; }
     public List<TicketEvent> Events { get; set; } = [];
     public byte[] RowVersion { get; set; } = [];
 
@@ -102,6 +106,42 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
         RequireVerifier(actor);
         Require(!string.IsNullOrWhiteSpace(reason), "Ticket.ReasonRequired");
         Move(HazardStatus.Rectifying, TicketEventKind.Rejected, actor, now, reason!.Trim());
+    }
+
+    /// <summary>The school asks for a later deadline, with a reason; one request at a time.</summary>
+    public void RequestExtension(TicketActor actor, DateTime now, DateOnly? to, string? reason)
+    {
+        Require(Status != HazardStatus.Closed, "Ticket.AlreadyClosed");
+        Require(ExtensionRequestedTo is null, "Ticket.ExtensionPending");
+        Require(to is { } d && d > Deadline, "Ticket.ExtensionNotLater");
+        Require(!string.IsNullOrWhiteSpace(reason), "Ticket.ReasonRequired");
+        ExtensionRequestedTo = to;
+        ExtensionReason = reason!.Trim();
+        ExtensionRequestedById = actor.UserId;
+        Events.Add(new TicketEvent { Kind = TicketEventKind.ExtensionRequested, From = Status, To = Status, At = now, UserId = actor.UserId, UserName = actor.UserName, Note = $"{Deadline:yyyy-MM-dd} → {to:yyyy-MM-dd}：{ExtensionReason}" });
+    }
+
+    /// <summary>Who decides an extension: a leader of the school for 一般, the bureau for 重大; never the one who asked.</summary>
+    public bool CanDecideExtension(TicketActor actor) =>
+        ExtensionRequestedTo is not null && actor.UserId != ExtensionRequestedById
+        && (actor.IsBureau || (Grade == HazardGrade.General && actor.IsSchoolLeader));
+
+    public void DecideExtension(TicketActor actor, DateTime now, bool approve, string? note)
+    {
+        Require(ExtensionRequestedTo is not null, "Ticket.NoExtensionPending");
+        Require(actor.UserId != ExtensionRequestedById, "Ticket.DeciderIsRequester");
+        Require(actor.IsBureau || (Grade == HazardGrade.General && actor.IsSchoolLeader), Grade == HazardGrade.Major ? "Ticket.MajorNeedsCounty" : "Ticket.NotVerifier");
+        var old = Deadline;
+        if (approve) Deadline = ExtensionRequestedTo!.Value;
+        Events.Add(new TicketEvent
+        {
+            Kind = approve ? TicketEventKind.ExtensionApproved : TicketEventKind.ExtensionRefused, From = Status, To = Status, At = now,
+            UserId = actor.UserId, UserName = actor.UserName,
+            Note = approve ? $"{old:yyyy-MM-dd} → {Deadline:yyyy-MM-dd}" + (string.IsNullOrWhiteSpace(note) ? "" : $"：{note.Trim()}") : note?.Trim(),
+        });
+        ExtensionRequestedTo = null;
+        ExtensionReason = null;
+        ExtensionRequestedById = null;
     }
 
     /// <summary>The bureau puts an unclosed ticket under supervision (挂牌督办), with a note and a due date.</summary>
@@ -168,6 +208,9 @@ public enum TicketEventKind
     Closed = 5,
     Supervised = 6,
     SupervisionLifted = 7,
+    ExtensionRequested = 8,
+    ExtensionApproved = 9,
+    ExtensionRefused = 10,
 }
 
 /// <summary>One step of a ticket's timeline: who moved it from which state to which, when, and why.</summary>

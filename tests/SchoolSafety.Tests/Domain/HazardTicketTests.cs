@@ -89,6 +89,22 @@ public class HazardTicketTests
     }
 
     [Fact]
+    public void An_extension_must_be_later_is_decided_by_someone_else_and_a_major_one_by_the_bureau()
+    {
+        var t = Ticket(HazardGrade.Major);
+        Assert.Equal("Ticket.ExtensionNotLater", Refused(() => t.RequestExtension(Officer, Now, t.Deadline, "x")));
+        Assert.Equal("Ticket.NoExtensionPending", Refused(() => t.DecideExtension(County, Now, true, null)));
+        t.RequestExtension(Officer, Now, t.Deadline.AddDays(10), "等材料");
+        Assert.Equal("Ticket.ExtensionPending", Refused(() => t.RequestExtension(Officer, Now, t.Deadline.AddDays(20), "again")));
+        Assert.Equal("Ticket.MajorNeedsCounty", Refused(() => t.DecideExtension(Leader, Now, true, null)));
+        t.DecideExtension(County, Now, false, "不同意");
+        Assert.Equal(new DateOnly(2026, 12, 2), t.Deadline);
+        t.RequestExtension(Officer, Now, new DateOnly(2026, 12, 9), "再次申请");
+        t.DecideExtension(County, Now, true, null);
+        Assert.Equal(new DateOnly(2026, 12, 9), t.Deadline);
+    }
+
+    [Fact]
     public void Overdue_starts_the_day_after_the_deadline_and_ends_when_closed()
     {
         var t = Ticket();

@@ -36,6 +36,8 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "POST", "/Tickets/Verify/{ticket}", "TicketsController.Verify" },
         { "POST", "/Tickets/Reject/{ticket}", "TicketsController.Reject" },
         { "POST", "/Tickets/Supervise/{ticket}", "TicketsController.Supervise" },
+        { "POST", "/Tickets/RequestExtension/{ticket}", "TicketsController.RequestExtension" },
+        { "POST", "/Tickets/DecideExtension/{ticket}", "TicketsController.DecideExtension" },
         { "POST", "/Schools/{id}/Campaigns/{campaign}", "InspectionsController.Campaign" },
     };
 

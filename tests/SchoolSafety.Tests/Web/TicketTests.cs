@@ -158,6 +158,34 @@ public abstract class TicketTests(SchoolSafetyApp app)
     }
 
     [Fact]
+    public async Task An_extension_is_asked_by_the_school_and_decided_by_someone_else_and_an_earlier_date_is_refused()
+    {
+        var id = await NewTicketAsync(HazardGrade.General);
+        async Task<HttpResponseMessage> Post(AppClient c, string action, Dictionary<string, string> fields)
+        {
+            var page = await c.PageAsync($"/Tickets/Details/{id}");
+            fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            fields["rowVersion"] = page.QuerySelector("input[name=rowVersion]")?.GetAttribute("value") ?? "";
+            return await c.Http.PostAsync($"/Tickets/{action}/{id}", new FormUrlEncodedContent(fields));
+        }
+        using var officer = await app.LoginAsync("officer");
+        var earlier = await Post(officer, "RequestExtension", new() { ["to"] = "2026-11-30", ["note"] = "材料未到" });
+        Assert.Contains("新的期限须晚于当前整改期限", await earlier.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(officer, "RequestExtension", new() { ["to"] = "2026-12-16", ["note"] = "灭火器需向县消防采购" })).StatusCode);
+        Assert.Null((await officer.PageAsync($"/Tickets/Details/{id}")).QuerySelector("#decide-extension-form"));
+        var self = await Post(officer, "DecideExtension", new() { ["approve"] = "true" });
+        Assert.Contains("审批人不能是申请人", await self.Content.ReadAsStringAsync());
+
+        using var leader = await app.LoginAsync("leader");
+        Assert.NotNull((await leader.PageAsync($"/Tickets/Details/{id}")).QuerySelector("#decide-extension-form"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(leader, "DecideExtension", new() { ["approve"] = "true", ["note"] = "同意" })).StatusCode);
+        await using var db = app.Db();
+        var ticket = await db.Context.HazardTickets.Include(t => t.Events).SingleAsync(t => t.Id == id);
+        Assert.Equal((new DateOnly(2026, 12, 16), (DateOnly?)null), (ticket.Deadline, ticket.ExtensionRequestedTo));
+        Assert.Equal([TicketEventKind.Opened, TicketEventKind.ExtensionRequested, TicketEventKind.ExtensionApproved], ticket.Events.OrderBy(e => e.Id).Select(e => e.Kind));
+    }
+
+    [Fact]
     public async Task Officers_see_their_own_schools_tickets_and_overdue_ones_stand_out()
     {
         using var officer = await app.LoginAsync("officer");

@@ -109,6 +109,8 @@ public class HazardTicketConfiguration : IEntityTypeConfiguration<HazardTicket>
         b.Property(t => t.RectificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.VerificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.SupervisionNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
+        b.Property(t => t.ExtensionReason).HasMaxLength(HazardTicket.DescriptionMaxLength);
+        b.Property(t => t.ExtensionRequestedById).HasMaxLength(450);
         b.Property(t => t.RectifiedById).HasMaxLength(450);
         b.Property(t => t.ClosedById).HasMaxLength(450);
         b.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);

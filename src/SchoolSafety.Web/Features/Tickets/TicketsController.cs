@@ -26,7 +26,11 @@ public sealed record TicketListViewModel(TicketQuery Query, IReadOnlyList<Hazard
 
 public sealed record TicketViewModel(
     HazardTicket Ticket, IReadOnlyList<StoredFile> Before, IReadOnlyList<StoredFile> After, DateOnly Today,
-    bool CanRectify, bool CanVerify, string? Message);
+    bool CanRectify, bool CanVerify, string? Message)
+{
+    public bool CanRequestExtension { get; init; }
+    public bool CanDecideExtension { get; init; }
+}
 
 /// <summary>
 /// Hazard rectification tickets (隐患整改单): the school rectifies with evidence, someone else
@@ -107,6 +111,30 @@ public sealed class TicketsController(
         }, [], "Ticket.RejectedDone", ct);
     }
 
+    [HttpPost, Authorize(Policy = Policies.SchoolStaff)]
+    public async Task<IActionResult> RequestExtension(int id, DateOnly? to, string? note, string? rowVersion, CancellationToken ct)
+    {
+        var ticket = await LoadAsync(id, ct);
+        if (ticket is null || await access.FindAsync(ticket.SchoolId, SchoolOperations.Record, ct) is null) return NotFound();
+        return await ActAsync(ticket, rowVersion, () =>
+        {
+            ticket.RequestExtension(Actor(), clock.GetUtcNow().UtcDateTime, to, note);
+            return Task.CompletedTask;
+        }, [], "Ticket.ExtensionRequestedDone", ct);
+    }
+
+    [HttpPost, Authorize(Policy = Policies.AnyUser)]
+    public async Task<IActionResult> DecideExtension(int id, bool approve, string? note, string? rowVersion, CancellationToken ct)
+    {
+        var ticket = await LoadAsync(id, ct);
+        if (ticket is null) return NotFound();
+        return await ActAsync(ticket, rowVersion, () =>
+        {
+            ticket.DecideExtension(Actor(), clock.GetUtcNow().UtcDateTime, approve, note);
+            return Task.CompletedTask;
+        }, [], approve ? "Ticket.ExtensionApprovedDone" : "Ticket.ExtensionRefusedDone", ct);
+    }
+
     [HttpPost, Authorize(Policy = Policies.Bureau)]
     public async Task<IActionResult> Supervise(int id, string? note, DateOnly? due, string? rowVersion, CancellationToken ct)
     {
@@ -181,7 +209,11 @@ public sealed class TicketsController(
         var after = await db.StoredFiles.AsNoTracking().Where(f => f.HazardTicketId == ticket.Id).ToListAsync(ct);
         var canRectify = ticket.Status is HazardStatus.Open or HazardStatus.Rectifying
                          && await access.FindAsync(ticket.SchoolId, SchoolOperations.Record, ct) is not null;
-        return new TicketViewModel(ticket, before, after, Today, canRectify, ticket.CanVerify(Actor()), message);
+        return new TicketViewModel(ticket, before, after, Today, canRectify, ticket.CanVerify(Actor()), message)
+        {
+            CanRequestExtension = canRectify && ticket.ExtensionRequestedTo is null,
+            CanDecideExtension = ticket.CanDecideExtension(Actor()),
+        };
     }
 
     private static byte[] Decode(string? value)
