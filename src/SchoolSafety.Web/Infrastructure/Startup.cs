@@ -89,6 +89,7 @@ public static class Startup
         services.AddScoped<SchoolAccess>();
         services.AddScoped<SchoolSafety.Schools.SchoolImport>();
         services.AddScoped<SchoolSafety.Inspections.InspectionService>();
+        services.AddScoped<SchoolSafety.Hazards.TicketFigures>();
         var storage = config.GetSection("Storage").Get<SchoolSafety.Files.FileStorageOptions>() ?? new();
         storage.Root = Path.Combine(builder.Environment.ContentRootPath, storage.Root);
         services.AddSingleton(storage);

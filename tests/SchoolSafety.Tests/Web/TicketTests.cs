@@ -186,6 +186,22 @@ public abstract class TicketTests(SchoolSafetyApp app)
     }
 
     [Fact]
+    public async Task The_figures_come_from_one_query_over_the_countys_tickets_and_match_a_count_by_hand()
+    {
+        await using var db = app.Db();
+        var scope = new Security.UserScope("u", Identity.Roles.CountyStaff, null, "/530000/530400/530427/");
+        var figures = await db.Get<TicketFigures>().ForAsync(Security.ScopeQueryExtensions.VisibleTo(db.Context.Schools, scope),
+            new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 25));
+        var tickets = await db.Context.HazardTickets.Where(t => t.School!.Jurisdiction!.Code == DemoCounty.CountyCode
+            && t.FoundAt >= new DateTime(2026, 8, 31, 16, 0, 0, DateTimeKind.Utc) && t.FoundAt < new DateTime(2026, 11, 25, 16, 0, 0, DateTimeKind.Utc)).ToListAsync();
+        Assert.True(figures.Found > 0);
+        Assert.Equal(tickets.Count, figures.Found);
+        Assert.Equal(tickets.Count(t => t.Status != HazardStatus.Closed), figures.Open);
+        Assert.Equal(tickets.Count(t => t.IsOverdue(new DateOnly(2026, 11, 25))), figures.Overdue);
+        Assert.Equal(tickets.Count(t => t.Status == HazardStatus.Closed), figures.Closed);
+    }
+
+    [Fact]
     public async Task Officers_see_their_own_schools_tickets_and_overdue_ones_stand_out()
     {
         using var officer = await app.LoginAsync("officer");
