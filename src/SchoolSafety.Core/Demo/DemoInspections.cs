@@ -119,6 +119,7 @@ public static class DemoInspections
                         result.HazardGrade = grade;
                         result.ResponsiblePerson = school.SafetyContactName ?? school.PrincipalName ?? "安全负责人";
                         result.Deadline = HazardRules.DefaultDeadline(grade, week.Monday.AddDays(4));
+                        if (grade == HazardGrade.Major) result.InterimMeasures = "已停止使用，设置警示标志并安排专人看守";
                         if (!draft)
                         {
                             var ticket = new HazardTicket
@@ -127,6 +128,7 @@ public static class DemoInspections
                                 Source = HazardSource.Inspection, InspectionResult = result, ChecklistItemId = item.Id,
                                 Place = place, Description = description, Grade = grade, FoundById = officerId, FoundAt = submittedAt,
                                 ResponsibleName = result.ResponsiblePerson, Deadline = result.Deadline.Value,
+                                InterimMeasures = result.InterimMeasures,
                                 Events = [new TicketEvent { Kind = TicketEventKind.Opened, To = HazardStatus.Open, At = submittedAt, UserId = officerId, UserName = officerUser?.UserName }],
                             };
                             // Older tickets went round the loop: rectified by the school, verified by the bureau.

@@ -49,6 +49,9 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     public DateTime FoundAt { get; set; }
     public string ResponsibleName { get; set; } = "";
     public DateOnly Deadline { get; set; }
+
+    /// <summary>Required for 重大: what protects people until the hazard is fixed.</summary>
+    public string? InterimMeasures { get; set; }
     public HazardStatus Status { get; set; } = HazardStatus.Open;
     public string? RectificationNote { get; set; }
     public DateTime? RectifiedAt { get; set; }

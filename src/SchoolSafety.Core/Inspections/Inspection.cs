@@ -95,6 +95,9 @@ public class InspectionResult
     public HazardGrade? HazardGrade { get; set; }
     public string? ResponsiblePerson { get; set; }
     public DateOnly? Deadline { get; set; }
+
+    /// <summary>For a 重大 hazard: what protects people until it is fixed (stop using, warning signs, guarding).</summary>
+    public string? InterimMeasures { get; set; }
     public List<StoredFile> Photos { get; set; } = [];
 
     /// <summary>In a revision: the answer of the superseded revision this one was copied from.</summary>

@@ -33,6 +33,8 @@ public static class InspectionRules
                     if (r.Deadline is null) errors.Add(new(r.ItemId, "Deadline", "Inspection.DeadlineRequired"));
                     else if (r.Deadline < today) errors.Add(new(r.ItemId, "Deadline", "Inspection.DeadlinePast"));
                     if (r.Photos.Count == 0) errors.Add(new(r.ItemId, "Photos", "Inspection.PhotoRequired"));
+                    if (r.HazardGrade == HazardGrade.Major && string.IsNullOrWhiteSpace(r.InterimMeasures))
+                        errors.Add(new(r.ItemId, "InterimMeasures", "Inspection.InterimRequired"));
                     break;
             }
         }
@@ -70,6 +72,7 @@ public static class InspectionRules
                 FoundAt = now,
                 ResponsibleName = r.ResponsiblePerson!.Trim(),
                 Deadline = r.Deadline!.Value,
+                InterimMeasures = r.InterimMeasures?.Trim(),
                 Events = [new TicketEvent { Kind = TicketEventKind.Opened, To = HazardStatus.Open, At = now, UserId = userId }],
             });
         }
@@ -94,7 +97,7 @@ public static class InspectionRules
             {
                 ItemId = r.ItemId, Outcome = r.Outcome, Note = r.Note, NotApplicableReason = r.NotApplicableReason,
                 HazardDescription = r.HazardDescription, HazardPlace = r.HazardPlace, HazardGrade = r.HazardGrade,
-                ResponsiblePerson = r.ResponsiblePerson, Deadline = r.Deadline, CopiedFromResultId = r.Id,
+                ResponsiblePerson = r.ResponsiblePerson, Deadline = r.Deadline, InterimMeasures = r.InterimMeasures, CopiedFromResultId = r.Id,
                 Photos = r.Photos.Select(p => new StoredFile
                 {
                     Id = Guid.NewGuid(), SchoolId = p.SchoolId, ContentType = p.ContentType, Length = p.Length,

@@ -301,6 +301,10 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Property<int?>("InspectionResultId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("InterimMeasures")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<bool>("IsSupervised")
                         .HasColumnType("boolean");
 
@@ -783,6 +787,10 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("InspectionId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("InterimMeasures")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("integer");

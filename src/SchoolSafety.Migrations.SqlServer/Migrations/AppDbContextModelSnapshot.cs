@@ -302,6 +302,10 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Property<int?>("InspectionResultId")
                         .HasColumnType("int");
 
+                    b.Property<string>("InterimMeasures")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<bool>("IsSupervised")
                         .HasColumnType("bit");
 
@@ -785,6 +789,10 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
 
                     b.Property<int>("InspectionId")
                         .HasColumnType("int");
+
+                    b.Property<string>("InterimMeasures")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("int");

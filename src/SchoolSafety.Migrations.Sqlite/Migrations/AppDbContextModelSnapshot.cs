@@ -288,6 +288,10 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.Property<int?>("InspectionResultId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InterimMeasures")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsSupervised")
                         .HasColumnType("INTEGER");
 
@@ -753,6 +757,10 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
                     b.Property<int>("InspectionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InterimMeasures")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("INTEGER");

@@ -151,6 +151,23 @@ public class InspectionScheduleTests
     }
 
     [Fact]
+    public void A_major_hazard_needs_interim_measures_which_the_ticket_keeps()
+    {
+        var today = new DateOnly(2026, 11, 25);
+        var result = new InspectionResult
+        {
+            ItemId = 13, Outcome = Outcome.Hazard, HazardDescription = "教学楼外墙开裂", HazardPlace = HazardPlace.TeachingBuilding,
+            HazardGrade = HazardGrade.Major, ResponsiblePerson = "王建华", Deadline = today.AddDays(30), Photos = [new StoredFile()],
+        };
+        var inspection = new Inspection { Results = [result] };
+        Assert.Equal([(13, "InterimMeasures")], InspectionRules.CheckForSubmit(inspection, today).Select(e => (e.ItemId, e.Field)));
+        result.InterimMeasures = "停止使用三楼教室，设置警戒线";
+        Assert.Empty(InspectionRules.CheckForSubmit(inspection, today));
+        var ticket = Assert.Single(InspectionRules.Submit(inspection, DateTime.UtcNow, "u", "XP004", 0));
+        Assert.Equal("停止使用三楼教室，设置警戒线", ticket.InterimMeasures);
+    }
+
+    [Fact]
     public void Default_deadlines_follow_the_grade()
     {
         var found = new DateOnly(2026, 11, 25);

@@ -75,6 +75,7 @@ public class InspectionResultConfiguration : IEntityTypeConfiguration<Inspection
         b.Property(r => r.NotApplicableReason).HasMaxLength(InspectionRules.NoteMaxLength);
         b.Property(r => r.HazardDescription).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(r => r.ResponsiblePerson).HasMaxLength(HazardTicket.PersonMaxLength);
+        b.Property(r => r.InterimMeasures).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.HasMany(r => r.Photos).WithOne().HasForeignKey(f => f.InspectionResultId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.InspectionId, r.ItemId }).IsUnique();
     }
@@ -109,6 +110,7 @@ public class HazardTicketConfiguration : IEntityTypeConfiguration<HazardTicket>
         b.Property(t => t.RectificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.VerificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.SupervisionNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
+        b.Property(t => t.InterimMeasures).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.ExtensionReason).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.ExtensionRequestedById).HasMaxLength(450);
         b.Property(t => t.RectifiedById).HasMaxLength(450);

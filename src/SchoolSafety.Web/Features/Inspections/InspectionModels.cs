@@ -15,6 +15,7 @@ public sealed class AnswerInput
     public HazardGrade? HazardGrade { get; set; }
     public string? ResponsiblePerson { get; set; }
     public DateOnly? Deadline { get; set; }
+    public string? InterimMeasures { get; set; }
     public List<IFormFile>? NewPhotos { get; set; }
 }
 

@@ -222,7 +222,7 @@ public sealed class InspectionsController(
             {
                 ItemId = i.Id, Outcome = r?.Outcome, Note = r?.Note, NotApplicableReason = r?.NotApplicableReason,
                 HazardDescription = r?.HazardDescription, HazardPlace = r?.HazardPlace, HazardGrade = r?.HazardGrade,
-                ResponsiblePerson = r?.ResponsiblePerson, Deadline = r?.Deadline,
+                ResponsiblePerson = r?.ResponsiblePerson, Deadline = r?.Deadline, InterimMeasures = r?.InterimMeasures,
             };
         });
 
@@ -340,6 +340,7 @@ public sealed class InspectionsController(
         r.HazardGrade = hazard ? a.HazardGrade : null;
         r.ResponsiblePerson = hazard ? Clean(a.ResponsiblePerson, HazardTicket.PersonMaxLength) : null;
         r.Deadline = hazard ? a.Deadline ?? (a.HazardGrade is { } g ? HazardRules.DefaultDeadline(g, today) : null) : null;
+        r.InterimMeasures = hazard && a.HazardGrade == HazardGrade.Major ? Clean(a.InterimMeasures, HazardTicket.DescriptionMaxLength) : null;
     }
 
     private async Task<WeekViewModel> BuildAsync(School school, SchoolWeek week, InspectionForm? posted, CancellationToken ct,

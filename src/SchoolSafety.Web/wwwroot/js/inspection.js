@@ -11,6 +11,7 @@
     var deadline = card.querySelector('input.deadline');
     if (grade && deadline) {
       grade.addEventListener('change', function () {
+        card.dataset.grade = grade.value;
         var d = grade.value === 'Major' ? grade.dataset.major : grade.value === 'General' ? grade.dataset.general : '';
         if (d && (!deadline.value || deadline.dataset.auto === '1')) { deadline.value = d; deadline.dataset.auto = '1'; }
       });
