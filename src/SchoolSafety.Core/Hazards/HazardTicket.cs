@@ -127,13 +127,13 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     /// <summary>Who decides an extension: a leader of the school for 一般, the bureau for 重大; never the one who asked.</summary>
     public bool CanDecideExtension(TicketActor actor) =>
         ExtensionRequestedTo is not null && actor.UserId != ExtensionRequestedById
-        && (actor.IsBureau || (Grade == HazardGrade.General && actor.IsSchoolLeader));
+        && IsDecider(actor);
 
     public void DecideExtension(TicketActor actor, DateTime now, bool approve, string? note)
     {
         Require(ExtensionRequestedTo is not null, "Ticket.NoExtensionPending");
         Require(actor.UserId != ExtensionRequestedById, "Ticket.DeciderIsRequester");
-        Require(actor.IsBureau || (Grade == HazardGrade.General && actor.IsSchoolLeader), Grade == HazardGrade.Major ? "Ticket.MajorNeedsCounty" : "Ticket.NotVerifier");
+        RequireDecider(actor);
         var old = Deadline;
         if (approve) Deadline = ExtensionRequestedTo!.Value;
         Events.Add(new TicketEvent
@@ -172,13 +172,19 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     /// <summary>Who may verify: never the rectifier; 一般 by a leader of the school or the bureau; 重大 by the bureau only.</summary>
     public bool CanVerify(TicketActor actor) =>
         Status == HazardStatus.AwaitingVerification && actor.UserId != RectifiedById
-        && (actor.IsBureau || (Grade == HazardGrade.General && actor.IsSchoolLeader));
+        && IsDecider(actor);
+
+    /// <summary>The one rule for verifying and for deciding extensions: 一般 by a leader of the school or the bureau; 重大 by the bureau.</summary>
+    private bool IsDecider(TicketActor actor) => actor.IsBureau || (Grade == HazardGrade.General && actor.IsSchoolLeader);
+
+    private void RequireDecider(TicketActor actor) =>
+        Require(IsDecider(actor), Grade == HazardGrade.Major ? "Ticket.MajorNeedsCounty" : "Ticket.NotVerifier");
 
     private void RequireVerifier(TicketActor actor)
     {
         Require(Status == HazardStatus.AwaitingVerification, "Ticket.NotAwaiting");
         Require(actor.UserId != RectifiedById, "Ticket.VerifierIsRectifier");
-        Require(actor.IsBureau || (Grade == HazardGrade.General && actor.IsSchoolLeader), Grade == HazardGrade.Major ? "Ticket.MajorNeedsCounty" : "Ticket.NotVerifier");
+        RequireDecider(actor);
     }
 
     private void Move(HazardStatus to, TicketEventKind kind, TicketActor actor, DateTime now, string? note)

@@ -26,6 +26,15 @@ public abstract class TicketTests(SchoolSafetyApp app)
         return ticket.Id;
     }
 
+    /// <summary>Posts a ticket form with the token and row version of the ticket page as it is now.</summary>
+    private static async Task<HttpResponseMessage> PostFreshAsync(AppClient c, int id, string action, Dictionary<string, string> fields)
+    {
+        var page = await c.PageAsync($"/Tickets/Details/{id}");
+        fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        fields["rowVersion"] = page.QuerySelector("input[name=rowVersion]")?.GetAttribute("value") ?? "";
+        return await c.Http.PostAsync($"/Tickets/{action}/{id}", new FormUrlEncodedContent(fields));
+    }
+
     private static async Task<HttpResponseMessage> ActAsync(AppClient client, int id, string action, string note, byte[]? photo = null)
     {
         var page = await client.PageAsync($"/Tickets/Details/{id}");
@@ -129,13 +138,7 @@ public abstract class TicketTests(SchoolSafetyApp app)
     {
         var id = await NewTicketAsync(HazardGrade.Major);
         using var county = await app.LoginAsync("county");
-        async Task<HttpResponseMessage> Post(AppClient c, string action, Dictionary<string, string> fields)
-        {
-            var page = await c.PageAsync($"/Tickets/Details/{id}");
-            fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-            fields["rowVersion"] = page.QuerySelector("input[name=rowVersion]")?.GetAttribute("value") ?? "";
-            return await c.Http.PostAsync($"/Tickets/{action}/{id}", new FormUrlEncodedContent(fields));
-        }
+        Task<HttpResponseMessage> Post(AppClient c, string action, Dictionary<string, string> fields) => PostFreshAsync(c, id, action, fields);
         var noDate = await Post(county, "Supervise", new() { ["note"] = "限期整改" });
         Assert.Contains("请填写不早于今天的督办期限", await noDate.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await Post(county, "Supervise", new() { ["note"] = "重大隐患，县局挂牌督办", ["due"] = "2026-12-10" })).StatusCode);
@@ -161,13 +164,7 @@ public abstract class TicketTests(SchoolSafetyApp app)
     public async Task An_extension_is_asked_by_the_school_and_decided_by_someone_else_and_an_earlier_date_is_refused()
     {
         var id = await NewTicketAsync(HazardGrade.General);
-        async Task<HttpResponseMessage> Post(AppClient c, string action, Dictionary<string, string> fields)
-        {
-            var page = await c.PageAsync($"/Tickets/Details/{id}");
-            fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-            fields["rowVersion"] = page.QuerySelector("input[name=rowVersion]")?.GetAttribute("value") ?? "";
-            return await c.Http.PostAsync($"/Tickets/{action}/{id}", new FormUrlEncodedContent(fields));
-        }
+        Task<HttpResponseMessage> Post(AppClient c, string action, Dictionary<string, string> fields) => PostFreshAsync(c, id, action, fields);
         using var officer = await app.LoginAsync("officer");
         var earlier = await Post(officer, "RequestExtension", new() { ["to"] = "2026-11-30", ["note"] = "材料未到" });
         Assert.Contains("新的期限须晚于当前整改期限", await earlier.Content.ReadAsStringAsync());
