@@ -128,5 +128,18 @@ public sealed class BureauPagesTests(BrowserFixture browser)
         await page.GotoAsync($"/Schools/{school.Id}/Inspections/History");
         await Assertions.Expect(page.Locator("#history-grid tbody tr")).ToHaveCountAsync(28);
         await BrowserFixture.ScreenshotAsync(page, "13-school-term-history");
+
+        foreach (var (url, name, selector) in new[]
+        {
+            ("/Campaigns/Create", "14-campaign-create", "#campaign-form"),
+            ("/Terms", "15-terms", "#term-list"),
+            ("/Jurisdictions", "16-jurisdictions", "#jurisdiction-tree"),
+            ("/Notifications", "17-notifications", "h1"),
+        })
+        {
+            await page.GotoAsync(url);
+            await Assertions.Expect(page.Locator(selector)).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(page, name);
+        }
     }
 }

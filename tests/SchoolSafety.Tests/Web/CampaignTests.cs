@@ -112,7 +112,7 @@ public abstract class CampaignTests(SchoolSafetyApp app)
         var empty = await county.PostFormAsync("/Campaigns/Create", new { Title = "没有项目", Start = "2026-11-20", End = "2026-11-10" }, "/Campaigns/Create");
         var page = AppClient.Parse(await empty.Content.ReadAsStringAsync());
         Assert.Equal("请至少选择或填写一个检查项目。", page.QuerySelector("[data-valmsg-for='ItemIds']")!.TextContent);
-        Assert.Equal("结束日期须晚于开学日期。", page.QuerySelector("[data-valmsg-for='End']")!.TextContent);
+        Assert.Equal("结束日期不能早于开始日期。", page.QuerySelector("[data-valmsg-for='End']")!.TextContent);
 
         using var school2 = await app.LoginAsync("officer2");
         Assert.StartsWith("/Account/AccessDenied", (await school2.GetAsync("/Campaigns")).Headers.Location!.PathAndQuery);

@@ -26,7 +26,7 @@ public sealed class CampaignForm
     public string Title { get; set; } = "";
 
     [Required(ErrorMessage = "Validation.Required")]
-    [Display(Name = "Term.Start")]
+    [Display(Name = "Campaign.Start")]
     public DateOnly? Start { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
@@ -90,7 +90,7 @@ public sealed class CampaignsController(AppDbContext db, InspectionService inspe
         }
         var chosen = current.Items.Where(i => form.ItemIds.Contains(i.Id)).OrderBy(i => i.Number).ToList();
         if (chosen.Count + extras.Count == 0) ModelState.AddModelError("ItemIds", l["Campaign.NoItems"]);
-        if (form.Start is { } start && form.End is { } end && end < start) ModelState.AddModelError("End", l["Term.EndBeforeStart"]);
+        if (form.Start is { } start && form.End is { } end && end < start) ModelState.AddModelError("End", l["Campaign.EndBeforeStart"]);
 
         var schools = db.Schools.VisibleTo(scope).Where(s => s.IsActive);
         if (form.Types.Count > 0) schools = schools.Where(s => form.Types.Contains(s.Type));
