@@ -31,6 +31,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<InspectionResult> InspectionResults => Set<InspectionResult>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<HazardTicket> HazardTickets => Set<HazardTicket>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 

@@ -54,8 +54,13 @@ public static class DemoInspections
         var template = await db.ChecklistTemplates.Include(t => t.Items).Where(t => t.Status == TemplateStatus.Published)
             .OrderByDescending(t => t.Version).FirstAsync(ct);
         var counties = await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.County).ToListAsync(ct);
-        var officers = await db.Users.Where(u => u.SchoolId != null).ToListAsync(ct);
-        var bureau = await db.Users.Where(u => u.JurisdictionId != null).OrderBy(u => u.UserName).FirstOrDefaultAsync(ct);
+        var countyUser = await db.Users.Where(u => u.JurisdictionId != null && u.Jurisdiction!.Level == JurisdictionLevel.County)
+            .OrderBy(u => u.UserName).FirstOrDefaultAsync(ct);
+        var county = countyUser is null ? null : new TicketActor(countyUser.Id, countyUser.UserName!, true, false);
+        var leaderRole = await db.Roles.Where(r => r.Name == Roles.SchoolLeader).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var leaders = await db.Users.Where(u => u.SchoolId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == leaderRole)).ToListAsync(ct);
+        var officerRole = await db.Roles.Where(r => r.Name == Roles.SafetyOfficer).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var officers = await db.Users.Where(u => u.SchoolId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == officerRole)).ToListAsync(ct);
         var schools = await db.Schools.Where(s => s.IsActive).OrderBy(s => s.Id).ToListAsync(ct);
 
         var terms = counties.Select(c => CurrentTerm(c, today)).ToList();
@@ -131,13 +136,8 @@ public static class DemoInspections
                                 InterimMeasures = result.InterimMeasures,
                                 Events = [new TicketEvent { Kind = TicketEventKind.Opened, To = HazardStatus.Open, At = submittedAt, UserId = officerId, UserName = officerUser?.UserName }],
                             };
-                            // Older tickets went round the loop: rectified by the school, verified by the bureau.
-                            if (result.Deadline.Value < today.AddDays(-random.Next(0, 10)) && bureau is not null)
-                            {
-                                var officer = new TicketActor(officerId ?? "", officerUser?.UserName ?? "", false, false);
-                                ticket.Rectify(officer, submittedAt.AddDays(random.Next(1, 6)), "已按要求整改完毕，附整改后照片。");
-                                ticket.Verify(new TicketActor(bureau.Id, bureau.UserName!, true, false), ticket.RectifiedAt!.Value.AddDays(1), "现场复查合格，予以销号。");
-                            }
+                            Lifecycle(ticket, random, today, new TicketActor(officerId ?? "", officerUser?.UserName ?? "", false, false),
+                                leaders.FirstOrDefault(l => l.SchoolId == school.Id) is { } leader ? new TicketActor(leader.Id, leader.UserName!, false, true) : null, county);
                             tickets.Add(ticket);
                         }
                     }
@@ -149,6 +149,12 @@ public static class DemoInspections
                 if (!draft) monthDone.UnionWith(due.Select(i => i.Key));
                 inspections.Add(inspection);
             }
+        }
+
+        if (county is not null)
+        {
+            tickets.AddRange(SpotChecks(schools, tickets, county, today,
+                id => officers.FirstOrDefault(o => o.SchoolId == id) is { } o ? new TicketActor(o.Id, o.UserName!, false, false) : new TicketActor("", "", false, false)).ToList());
         }
 
         db.AuditSuppressedForGeneratedData = true;
@@ -176,6 +182,87 @@ public static class DemoInspections
         });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// Moves a demo ticket through the loop as a school and the bureau would have, so the demo shows every state:
+    /// most old tickets closed (some after one rejection), a few overdue, a few rectified and waiting past the
+    /// 10-day verification window; recent ones open, in work or waiting; 重大 ones with a plan and under supervision.
+    /// </summary>
+    private static void Lifecycle(HazardTicket t, Random random, DateOnly today, TicketActor officer, TicketActor? leader, TicketActor? county)
+    {
+        if (county is null) return;
+        var found = t.FoundAt;
+        var verifier = t.Grade == HazardGrade.General && leader is not null ? leader : county;
+        var roll = random.NextDouble();
+        if (t.Grade == HazardGrade.Major)
+        {
+            t.RecordPlan(officer, found.AddDays(2), new TreatmentPlan(
+                $"彻底消除“{t.Description}”隐患", "制定维修方案，委托有资质单位施工，完工后组织验收", "学校公用经费列支，不足部分申请县级专项资金",
+                "分管安全副校长牵头，总务处具体负责", t.Deadline, "施工期间封闭现场，设置警示标志，安排专人值守"));
+        }
+        var old = t.Deadline < today.AddDays(-random.Next(0, 10));
+        if (old && roll < 0.08) return;                                             // overdue, untouched
+        if (old && roll < 0.14)
+        {
+            var waiting = ChinaNoon(today.AddDays(-12 - random.Next(5)));                 // waiting past 10 days, mostly
+            t.Rectify(officer, waiting > found ? waiting : found.AddDays(1), "已整改完毕，待复查。");
+            return;
+        }
+        if (old)
+        {
+            var rectified = found.AddDays(random.Next(1, 6));
+            t.Rectify(officer, rectified, "已按要求整改完毕，附整改后照片。");
+            if (roll < 0.3)
+            {
+                t.Reject(verifier, rectified.AddDays(1), "整改不彻底，现场仍有隐患，请重新整改。");
+                rectified = rectified.AddDays(3);
+                t.Rectify(officer, rectified, "已重新整改，问题全部消除。");
+            }
+            t.Verify(verifier, rectified.AddDays(1), "现场复查合格，予以销号。");
+            return;
+        }
+        if (t.Grade == HazardGrade.Major)
+            t.Supervise(county, found.AddDays(3), "重大隐患，县教体局挂牌督办，请按治理方案按期完成。", t.Deadline, DateOnly.FromDateTime(ChinaTime.FromUtc(found.AddDays(3))));
+        if (roll < 0.3) t.StartRectifying(officer, found.AddDays(1));
+        else if (roll < 0.5) t.Rectify(officer, found.AddDays(1), "已整改完毕，请复查。");
+        else if (roll < 0.58) t.RequestExtension(officer, found.AddDays(2), t.Deadline.AddDays(7), "维修材料需从县城采购，申请延期一周。");
+    }
+
+    /// <summary>The bureau's own spot checks of the term (县级抽查): a handful of schools, found by the county officer.</summary>
+    private static IEnumerable<HazardTicket> SpotChecks(List<School> schools, List<HazardTicket> numbered, TicketActor county, DateOnly today, Func<int, TicketActor> officerOf)
+    {
+        (string Description, HazardPlace Place, HazardGrade Grade)[] findings =
+        [
+            ("学校大门未设置防冲撞硬质隔离设施", HazardPlace.Gatehouse, HazardGrade.General),
+            ("保安未配备防刺背心和钢叉", HazardPlace.Gatehouse, HazardGrade.General),
+            ("学生宿舍消防通道被自行车堵塞", HazardPlace.Dormitory, HazardGrade.General),
+            ("食堂燃气管道老化，有轻微泄漏", HazardPlace.Canteen, HazardGrade.Major),
+            ("监控录像保存不足30天", HazardPlace.Gatehouse, HazardGrade.General),
+            ("教学楼后山体有落石迹象", HazardPlace.Perimeter, HazardGrade.Major),
+        ];
+        var random = new Random(today.DayNumber);
+        for (var i = 0; i < findings.Length; i++)
+        {
+            var school = schools[(i * 17 + 3) % schools.Count];
+            var (description, place, grade) = findings[i];
+            var foundOn = today.AddDays(-5 - i * 6);
+            var foundAt = ChinaNoon(foundOn);
+            var prefix = $"{school.Code}-{foundAt.Year}-";
+            var ticket = new HazardTicket
+            {
+                Number = $"{prefix}{numbered.Count(t => t.SchoolId == school.Id && t.Number.StartsWith(prefix, StringComparison.Ordinal)) + 1:0000}", SchoolId = school.Id, Source = HazardSource.CountyCheck,
+                SourceReference = "县教体局秋季学期学校安全抽查", Place = place, Description = description, Grade = grade,
+                FoundById = county.UserId, FoundAt = foundAt, ResponsibleName = school.PrincipalName ?? "校长",
+                ResponsiblePhone = school.PrincipalPhone, Deadline = HazardRules.DefaultDeadline(grade, foundOn),
+                InterimMeasures = grade == HazardGrade.Major ? "已停止使用相关设施，设置警戒线和警示标志，安排专人看守" : null,
+                Events = [new TicketEvent { Kind = TicketEventKind.Opened, To = HazardStatus.Open, At = foundAt, UserId = county.UserId, UserName = county.UserName, Note = "县教体局秋季学期学校安全抽查" }],
+            };
+            Lifecycle(ticket, random, today, officerOf(school.Id), null, county);
+            yield return ticket;
+        }
+    }
+
+    private static DateTime ChinaNoon(DateOnly day) => ToUtc(day, 12);
 
     private static string? NotApplicable(string key, School school) => key switch
     {

@@ -30,6 +30,7 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
 {
     public const int DescriptionMaxLength = 500;
     public const int PersonMaxLength = 50;
+    public const int PhoneMaxLength = 20;
 
     public int Id { get; set; }
 
@@ -47,8 +48,23 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     public HazardGrade Grade { get; set; }
     public string? FoundById { get; set; }
     public DateTime FoundAt { get; set; }
+    /// <summary>The responsible person: a user of the school (<see cref="ResponsibleUserId"/>) or a named person with a phone.</summary>
     public string ResponsibleName { get; set; } = "";
+    public string? ResponsibleUserId { get; set; }
+    public string? ResponsiblePhone { get; set; }
     public DateOnly Deadline { get; set; }
+
+    /// <summary>Where a ticket not opened by an inspection came from: the spot check, the report's reference, the drill.</summary>
+    public string? SourceReference { get; set; }
+
+    /// <summary>The treatment plan a 重大 hazard needs before it can be marked rectified (治理方案).</summary>
+    public string? PlanGoal { get; set; }
+    public string? PlanMeasures { get; set; }
+    public string? PlanFunds { get; set; }
+    public string? PlanPeople { get; set; }
+    public DateOnly? PlanTimeLimit { get; set; }
+    public string? PlanSafety { get; set; }
+    public bool HasPlan => PlanGoal is not null;
 
     /// <summary>Required for 重大: what protects people until the hazard is fixed.</summary>
     public string? InterimMeasures { get; set; }
@@ -74,6 +90,28 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     /// <summary>Overdue is derived, never stored: the deadline day itself is not overdue.</summary>
     public bool IsOverdue(DateOnly today) => Status != HazardStatus.Closed && today > Deadline;
 
+    /// <summary>The day by which a rectified ticket must be verified (the county's 10-day rule).</summary>
+    public DateOnly? VerificationDue => RectifiedAt is { } r && Status == HazardStatus.AwaitingVerification
+        ? DateOnly.FromDateTime(ChinaTime.FromUtc(r)).AddDays(HazardRules.VerificationDays) : null;
+
+    /// <summary>Rectified and still not verified after the verification window: shown on the county's lists.</summary>
+    public bool IsVerificationLate(DateOnly today) => VerificationDue is { } due && today > due;
+
+    /// <summary>Records (or replaces) the treatment plan of a 重大 hazard; every field is required.</summary>
+    public void RecordPlan(TicketActor actor, DateTime now, TreatmentPlan plan)
+    {
+        Require(Status != HazardStatus.Closed, "Ticket.AlreadyClosed");
+        Require(Grade == HazardGrade.Major, "Ticket.PlanOnlyForMajor");
+        Require(plan.MissingFields().Count == 0, "Ticket.PlanIncomplete");
+        PlanGoal = plan.Goal!.Trim();
+        PlanMeasures = plan.Measures!.Trim();
+        PlanFunds = plan.Funds!.Trim();
+        PlanPeople = plan.People!.Trim();
+        PlanTimeLimit = plan.TimeLimit;
+        PlanSafety = plan.Safety!.Trim();
+        Events.Add(new TicketEvent { Kind = TicketEventKind.PlanRecorded, From = Status, To = Status, At = now, UserId = actor.UserId, UserName = actor.UserName, Note = $"{PlanGoal}（{PlanTimeLimit:yyyy-MM-dd}）" });
+    }
+
     /// <summary>The responsible side starts work: 待整改 → 整改中.</summary>
     public void StartRectifying(TicketActor actor, DateTime now)
     {
@@ -85,6 +123,7 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     public void Rectify(TicketActor actor, DateTime now, string? note)
     {
         Require(Status is HazardStatus.Open or HazardStatus.Rectifying, "Ticket.NotRectifiable");
+        Require(Grade != HazardGrade.Major || HasPlan, "Ticket.PlanRequired");
         Require(!string.IsNullOrWhiteSpace(note), "Ticket.NoteRequired");
         RectificationNote = note!.Trim();
         RectifiedAt = now;
@@ -220,6 +259,23 @@ public enum TicketEventKind
     ExtensionRequested = 8,
     ExtensionApproved = 9,
     ExtensionRefused = 10,
+    PlanRecorded = 11,
+}
+
+/// <summary>The six parts of a 重大 hazard's treatment plan (治理方案), as the county's form asks for them.</summary>
+public sealed record TreatmentPlan(string? Goal, string? Measures, string? Funds, string? People, DateOnly? TimeLimit, string? Safety)
+{
+    public IReadOnlyList<string> MissingFields()
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(Goal)) missing.Add(nameof(Goal));
+        if (string.IsNullOrWhiteSpace(Measures)) missing.Add(nameof(Measures));
+        if (string.IsNullOrWhiteSpace(Funds)) missing.Add(nameof(Funds));
+        if (string.IsNullOrWhiteSpace(People)) missing.Add(nameof(People));
+        if (TimeLimit is null) missing.Add(nameof(TimeLimit));
+        if (string.IsNullOrWhiteSpace(Safety)) missing.Add(nameof(Safety));
+        return missing;
+    }
 }
 
 /// <summary>One step of a ticket's timeline: who moved it from which state to which, when, and why.</summary>

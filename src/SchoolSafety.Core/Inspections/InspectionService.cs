@@ -127,9 +127,7 @@ public sealed class InspectionService(AppDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<HazardTicket>> SubmitAsync(Inspection inspection, School school, string userId, CancellationToken ct = default, string? userName = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var prefix = $"{school.Code}-{now.Year}-";
-        var numbers = await db.HazardTickets.Where(t => t.SchoolId == school.Id && t.Number.StartsWith(prefix)).Select(t => t.Number).ToListAsync(ct);
-        var last = numbers.Select(n => int.TryParse(n[prefix.Length..], out var k) ? k : 0).DefaultIfEmpty(0).Max();
+        var last = await TicketService.LastNumberAsync(db, school, now.Year, ct);
         var copiedFrom = inspection.Results.Where(r => r.CopiedFromResultId != null).Select(r => r.CopiedFromResultId!.Value).ToList();
         var ticketed = (await db.HazardTickets.Where(t => t.InspectionResultId != null && copiedFrom.Contains(t.InspectionResultId.Value))
             .Select(t => t.InspectionResultId!.Value).ToListAsync(ct)).ToHashSet();

@@ -316,6 +316,29 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Property<int>("Place")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PlanFunds")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PlanGoal")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PlanMeasures")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PlanPeople")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PlanSafety")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("PlanTimeLimit")
+                        .HasColumnType("date");
+
                     b.Property<string>("RectificationNote")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -332,6 +355,13 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("ResponsiblePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ResponsibleUserId")
+                        .HasColumnType("text");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -343,6 +373,10 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Source")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -366,6 +400,8 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ResponsibleUserId");
 
                     b.HasIndex("SchoolId", "Number");
 
@@ -413,7 +449,7 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TicketId", "At");
 
-                    b.ToTable("TicketEvent");
+                    b.ToTable("TicketEvents");
                 });
 
             modelBuilder.Entity("SchoolSafety.Identity.AppUser", b =>
@@ -1108,6 +1144,11 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.HasOne("SchoolSafety.Inspections.InspectionResult", "InspectionResult")
                         .WithMany()
                         .HasForeignKey("InspectionResultId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SchoolSafety.Schools.School", "School")

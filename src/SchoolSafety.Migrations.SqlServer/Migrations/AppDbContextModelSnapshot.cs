@@ -317,6 +317,29 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Property<int>("Place")
                         .HasColumnType("int");
 
+                    b.Property<string>("PlanFunds")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("PlanGoal")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("PlanMeasures")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("PlanPeople")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("PlanSafety")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("PlanTimeLimit")
+                        .HasColumnType("date");
+
                     b.Property<string>("RectificationNote")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -333,6 +356,13 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("ResponsiblePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ResponsibleUserId")
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<byte[]>("RowVersion")
                         .IsConcurrencyToken()
                         .IsRequired()
@@ -344,6 +374,10 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Source")
                         .HasColumnType("int");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -367,6 +401,8 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ResponsibleUserId");
 
                     b.HasIndex("SchoolId", "Number");
 
@@ -414,7 +450,7 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TicketId", "At");
 
-                    b.ToTable("TicketEvent");
+                    b.ToTable("TicketEvents");
                 });
 
             modelBuilder.Entity("SchoolSafety.Identity.AppUser", b =>
@@ -1110,6 +1146,11 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.HasOne("SchoolSafety.Inspections.InspectionResult", "InspectionResult")
                         .WithMany()
                         .HasForeignKey("InspectionResultId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SchoolSafety.Schools.School", "School")

@@ -303,6 +303,29 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.Property<int>("Place")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlanFunds")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanGoal")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanMeasures")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanPeople")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanSafety")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlanTimeLimit")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RectificationNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -319,6 +342,13 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResponsiblePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("RowVersion")
                         .IsConcurrencyToken()
                         .IsRequired()
@@ -329,6 +359,10 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -352,6 +386,8 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ResponsibleUserId");
 
                     b.HasIndex("SchoolId", "Number");
 
@@ -397,7 +433,7 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TicketId", "At");
 
-                    b.ToTable("TicketEvent");
+                    b.ToTable("TicketEvents");
                 });
 
             modelBuilder.Entity("SchoolSafety.Identity.AppUser", b =>
@@ -1069,6 +1105,11 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.HasOne("SchoolSafety.Inspections.InspectionResult", "InspectionResult")
                         .WithMany()
                         .HasForeignKey("InspectionResultId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SchoolSafety.Schools.School", "School")

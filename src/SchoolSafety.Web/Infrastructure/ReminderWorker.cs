@@ -2,7 +2,7 @@ using SchoolSafety.Notifications;
 
 namespace SchoolSafety.Web.Infrastructure;
 
-/// <summary>Runs the inspection reminders every few minutes; idempotent, so every instance may run it.</summary>
+/// <summary>Runs the inspection reminders and the ticket notifications every few minutes; both idempotent, so every instance may run them.</summary>
 public sealed class ReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, ReminderOptions options, ILogger<ReminderWorker> log)
     : BackgroundService
 {
@@ -16,10 +16,12 @@ public sealed class ReminderWorker(IServiceScopeFactory scopes, TimeProvider clo
                 await using var scope = scopes.CreateAsyncScope();
                 var created = await scope.ServiceProvider.GetRequiredService<InspectionReminders>().RunAsync(stoppingToken);
                 if (created > 0) log.LogInformation("Sent {Count} inspection reminders", created);
+                created = await scope.ServiceProvider.GetRequiredService<TicketNotifications>().RunAsync(stoppingToken);
+                if (created > 0) log.LogInformation("Sent {Count} ticket notifications", created);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "Inspection reminders failed; will retry at the next tick");
+                log.LogError(ex, "Reminders failed; will retry at the next tick");
             }
         }
     }

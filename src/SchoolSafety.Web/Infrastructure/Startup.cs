@@ -90,12 +90,15 @@ public static class Startup
         services.AddScoped<SchoolSafety.Schools.SchoolImport>();
         services.AddScoped<SchoolSafety.Inspections.InspectionService>();
         services.AddScoped<SchoolSafety.Hazards.TicketFigures>();
+        services.AddScoped<SchoolSafety.Hazards.TicketService>();
+        services.AddScoped<SchoolSafety.Hazards.TicketDigest>();
         var storage = config.GetSection("Storage").Get<SchoolSafety.Files.FileStorageOptions>() ?? new();
         storage.Root = Path.Combine(builder.Environment.ContentRootPath, storage.Root);
         services.AddSingleton(storage);
         services.AddSingleton<SchoolSafety.Files.FileStorage>();
         services.AddSingleton(config.GetSection("Reminders").Get<SchoolSafety.Notifications.ReminderOptions>() ?? new());
         services.AddScoped<SchoolSafety.Notifications.InspectionReminders>();
+        services.AddScoped<SchoolSafety.Notifications.TicketNotifications>();
         if (config.GetValue("Reminders:Enabled", true))
             services.AddHostedService<ReminderWorker>();
 

@@ -13,6 +13,8 @@ public class HazardTicketTests
     private static HazardTicket Ticket(HazardGrade grade = HazardGrade.General) =>
         new() { Grade = grade, Deadline = new DateOnly(2026, 12, 2), Status = HazardStatus.Open };
 
+    private static readonly TreatmentPlan Plan = new("拆除重建北侧围墙", "先设围挡，再拆除重建", "县财政安排8万元", "总务处牵头，施工单位实施", new DateOnly(2026, 12, 20), "施工区域封闭，专人值守");
+
     private static string Refused(Action move) => Assert.Throws<TicketRuleException>(move).MessageKey;
 
     [Fact]
@@ -48,6 +50,7 @@ public class HazardTicketTests
         Assert.Equal(HazardStatus.Closed, general.Status);
 
         var major = Ticket(HazardGrade.Major);
+        major.RecordPlan(Officer, Now, Plan);
         major.Rectify(Officer, Now, "已整改");
         Assert.False(major.CanVerify(Leader));
         Assert.Equal("Ticket.MajorNeedsCounty", Refused(() => major.Verify(Leader, Now, "ok")));
@@ -83,6 +86,7 @@ public class HazardTicketTests
         Assert.Equal("Ticket.AlreadySupervised", Refused(() => t.Supervise(County, Now, "again", today, today)));
         t.LiftSupervision(County, Now);
         Assert.Equal("Ticket.NotSupervised", Refused(() => t.LiftSupervision(County, Now)));
+        t.RecordPlan(Officer, Now, Plan);
         t.Rectify(Officer, Now, "x");
         t.Verify(County, Now, "y");
         Assert.Equal("Ticket.AlreadyClosed", Refused(() => t.Supervise(County, Now, "late", today, today)));
@@ -113,5 +117,34 @@ public class HazardTicketTests
         t.Rectify(Officer, Now, "x");
         t.Verify(County, Now, "y");
         Assert.False(t.IsOverdue(new DateOnly(2027, 1, 1)));
+    }
+
+    [Fact]
+    public void A_major_hazard_is_rectified_only_with_a_complete_treatment_plan_and_the_plan_is_in_the_timeline()
+    {
+        var t = Ticket(HazardGrade.Major);
+        Assert.Equal("Ticket.PlanRequired", Refused(() => t.Rectify(Officer, Now, "已整改")));
+        Assert.Equal("Ticket.PlanIncomplete", Refused(() => t.RecordPlan(Officer, Now, Plan with { Funds = " " })));
+        Assert.Equal(["Funds", "TimeLimit"], (Plan with { Funds = null, TimeLimit = null }).MissingFields());
+        Assert.False(t.HasPlan);
+        t.RecordPlan(Officer, Now, Plan);
+        Assert.Equal(("县财政安排8万元", new DateOnly(2026, 12, 20)), (t.PlanFunds, t.PlanTimeLimit));
+        t.Rectify(Officer, Now, "已整改");
+        Assert.Equal([TicketEventKind.PlanRecorded, TicketEventKind.Rectified], t.Events.Select(e => e.Kind));
+        Assert.Equal("Ticket.PlanOnlyForMajor", Refused(() => Ticket().RecordPlan(Officer, Now, Plan)));
+    }
+
+    [Fact]
+    public void Verification_is_due_ten_days_after_rectification_in_China_time_and_late_the_day_after()
+    {
+        var t = Ticket();
+        Assert.Null(t.VerificationDue);
+        // 2026-11-25 17:00 UTC is already 26 November in China.
+        t.Rectify(Officer, new DateTime(2026, 11, 25, 17, 0, 0, DateTimeKind.Utc), "已整改");
+        Assert.Equal(new DateOnly(2026, 12, 6), t.VerificationDue);
+        Assert.False(t.IsVerificationLate(new DateOnly(2026, 12, 6)));
+        Assert.True(t.IsVerificationLate(new DateOnly(2026, 12, 7)));
+        t.Verify(County, Now, "合格");
+        Assert.False(t.IsVerificationLate(new DateOnly(2027, 1, 1)));
     }
 }

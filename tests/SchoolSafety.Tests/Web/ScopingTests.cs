@@ -38,6 +38,11 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "POST", "/Tickets/Supervise/{ticket}", "TicketsController.Supervise" },
         { "POST", "/Tickets/RequestExtension/{ticket}", "TicketsController.RequestExtension" },
         { "POST", "/Tickets/DecideExtension/{ticket}", "TicketsController.DecideExtension" },
+        { "POST", "/Tickets/LiftSupervision/{ticket}", "TicketsController.LiftSupervision" },
+        { "POST", "/Tickets/RecordPlan/{ticket}", "TicketsController.RecordPlan" },
+        { "GET", "/Tickets?schoolId={id}", "TicketsController.Index" },
+        { "GET", "/Tickets/Create?schoolId={id}", "TicketsController.Create" },
+        { "POST", "/Tickets/Create?schoolId={id}", "TicketsController.Create" },
         { "POST", "/Schools/{id}/Campaigns/{campaign}", "InspectionsController.Campaign" },
     };
 

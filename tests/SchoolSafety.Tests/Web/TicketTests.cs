@@ -27,7 +27,7 @@ public abstract class TicketTests(SchoolSafetyApp app)
     }
 
     /// <summary>Posts a ticket form with the token and row version of the ticket page as it is now.</summary>
-    private static async Task<HttpResponseMessage> PostFreshAsync(AppClient c, int id, string action, Dictionary<string, string> fields)
+    internal static async Task<HttpResponseMessage> PostFreshAsync(AppClient c, int id, string action, Dictionary<string, string> fields)
     {
         var page = await c.PageAsync($"/Tickets/Details/{id}");
         fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -96,6 +96,23 @@ public abstract class TicketTests(SchoolSafetyApp app)
         var id = await NewTicketAsync(HazardGrade.Major);
         using var officer = await app.LoginAsync("officer");
         using var leader = await app.LoginAsync("leader");
+        // Not without a treatment plan; an incomplete plan is refused beside the missing parts and keeps what was typed.
+        var noPlan = await ActAsync(officer, id, "Rectify", "已停用并维修");
+        Assert.Equal(HttpStatusCode.Conflict, noPlan.StatusCode);
+        Assert.Contains("重大隐患须先制定治理方案", await noPlan.Content.ReadAsStringAsync());
+        var plan = new Dictionary<string, string>
+        {
+            ["Plan.Goal"] = "更换全部应急灯", ["Plan.Measures"] = "采购并安装应急灯12盏", ["Plan.Funds"] = "",
+            ["Plan.People"] = "总务处", ["Plan.TimeLimit"] = "2026-12-01", ["Plan.Safety"] = "夜间安排教师值守楼道",
+        };
+        var incomplete = await PostFreshAsync(officer, id, "RecordPlan", new(plan));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, incomplete.StatusCode);
+        var form = AppClient.Parse(await incomplete.Content.ReadAsStringAsync());
+        Assert.Equal("此项必填。", form.QuerySelector("#plan-Funds-error")!.TextContent);
+        Assert.Equal("采购并安装应急灯12盏", form.QuerySelector("#plan-Measures")!.TextContent);
+        plan["Plan.Funds"] = "学校公用经费3600元";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFreshAsync(officer, id, "RecordPlan", plan)).StatusCode);
+        Assert.Contains("学校公用经费3600元", (await leader.PageAsync($"/Tickets/Details/{id}")).QuerySelector("#treatment-plan")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(officer, id, "Rectify", "已停用并维修", InspectionTests.Png)).StatusCode);
         Assert.Null((await leader.PageAsync($"/Tickets/Details/{id}")).QuerySelector("#verify-card"));
         var byLeader = await ActAsync(leader, id, "Verify", "合格");
@@ -204,9 +221,11 @@ public abstract class TicketTests(SchoolSafetyApp app)
         using var officer = await app.LoginAsync("officer");
         var school = await app.SchoolAsync(DemoCounty.OfficerSchoolCode);
         var page = await officer.PageAsync("/Tickets");
+        Assert.NotEmpty(page.QuerySelectorAll("#ticket-list tbody tr[data-number]"));
         Assert.All(page.QuerySelectorAll("#ticket-list tbody tr"), r => Assert.Contains(school.Name, r.TextContent));
         using var county = await app.LoginAsync("county");
         var overdue = await county.PageAsync("/Tickets?overdue=true");
+        Assert.NotEmpty(overdue.QuerySelectorAll("#ticket-list tbody tr[data-number]"));
         Assert.All(overdue.QuerySelectorAll("#ticket-list tbody tr"), r => Assert.Contains("已逾期", r.TextContent));
     }
 }

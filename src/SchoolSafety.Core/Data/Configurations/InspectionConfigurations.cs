@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SchoolSafety.Identity;
 using SchoolSafety.Files;
 using SchoolSafety.Hazards;
 using SchoolSafety.Inspections;
@@ -115,6 +116,13 @@ public class HazardTicketConfiguration : IEntityTypeConfiguration<HazardTicket>
         b.Property(t => t.ExtensionRequestedById).HasMaxLength(450);
         b.Property(t => t.RectifiedById).HasMaxLength(450);
         b.Property(t => t.ClosedById).HasMaxLength(450);
+        b.Property(t => t.ResponsiblePhone).HasMaxLength(HazardTicket.PhoneMaxLength);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.ResponsibleUserId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(t => t.SourceReference).HasMaxLength(HazardTicket.PersonMaxLength * 2);
+        foreach (var plan in new[] { nameof(HazardTicket.PlanGoal), nameof(HazardTicket.PlanMeasures), nameof(HazardTicket.PlanFunds), nameof(HazardTicket.PlanPeople), nameof(HazardTicket.PlanSafety) })
+            b.Property(plan).HasMaxLength(HazardTicket.DescriptionMaxLength);
+        b.Ignore(t => t.HasPlan);
+        b.Ignore(t => t.VerificationDue);
         b.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany<StoredFile>().WithOne().HasForeignKey(f => f.HazardTicketId).OnDelete(DeleteBehavior.Restrict);
     }

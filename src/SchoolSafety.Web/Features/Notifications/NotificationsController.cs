@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SchoolSafety.Data;
+using SchoolSafety.Hazards;
 using SchoolSafety.Notifications;
 using SchoolSafety.Web.Infrastructure;
 
@@ -9,8 +10,20 @@ namespace SchoolSafety.Web.Features.Notifications;
 
 /// <summary>The user's own notifications (the bell). Nobody sees another user's.</summary>
 [Authorize(Policy = Policies.AnyUser)]
-public sealed class NotificationsController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class NotificationsController(AppDbContext db, TicketDigest digest, TimeProvider clock) : Controller
 {
+    /// <summary>The daily digest: what reached the user in the last day, and the tickets that need them today.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Digest(CancellationToken ct)
+    {
+        var scope = User.GetScope();
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        var recent = await db.Notifications.Where(n => n.UserId == scope.UserId && n.CreatedAt >= since)
+            .OrderByDescending(n => n.Id).Take(200).ToListAsync(ct);
+        var today = SchoolSafety.Common.ChinaTime.Today(clock);
+        return View(new DigestViewModel(today, recent, await digest.ForAsync(scope, today, ct)));
+    }
+
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
@@ -43,6 +56,8 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock)
         return RedirectToAction(nameof(Index));
     }
 }
+
+public sealed record DigestViewModel(DateOnly Today, IReadOnlyList<Notification> Recent, TicketDigestLists Tickets);
 
 /// <summary>The bell in the menu, with the number of unread notifications.</summary>
 public sealed class NotificationBellViewComponent(AppDbContext db) : ViewComponent
