@@ -136,7 +136,7 @@ public static class DemoInspections
                                 InterimMeasures = result.InterimMeasures,
                                 Events = [new TicketEvent { Kind = TicketEventKind.Opened, To = HazardStatus.Open, At = submittedAt, UserId = officerId, UserName = officerUser?.UserName }],
                             };
-                            Lifecycle(ticket, random, today, new TicketActor(officerId ?? "", officerUser?.UserName ?? "", false, false),
+                            Lifecycle(ticket, random, today, now, new TicketActor(officerId ?? "", officerUser?.UserName ?? "", false, false),
                                 leaders.FirstOrDefault(l => l.SchoolId == school.Id) is { } leader ? new TicketActor(leader.Id, leader.UserName!, false, true) : null, county);
                             tickets.Add(ticket);
                         }
@@ -153,7 +153,7 @@ public static class DemoInspections
 
         if (county is not null)
         {
-            tickets.AddRange(SpotChecks(schools, tickets, county, today,
+            tickets.AddRange(SpotChecks(schools, tickets, county, today, now,
                 id => officers.FirstOrDefault(o => o.SchoolId == id) is { } o ? new TicketActor(o.Id, o.UserName!, false, false) : new TicketActor("", "", false, false)).ToList());
         }
 
@@ -188,48 +188,52 @@ public static class DemoInspections
     /// most old tickets closed (some after one rejection), a few overdue, a few rectified and waiting past the
     /// 10-day verification window; recent ones open, in work or waiting; 重大 ones with a plan and under supervision.
     /// </summary>
-    private static void Lifecycle(HazardTicket t, Random random, DateOnly today, TicketActor officer, TicketActor? leader, TicketActor? county)
+    private static void Lifecycle(HazardTicket t, Random random, DateOnly today, DateTime now, TicketActor officer, TicketActor? leader, TicketActor? county)
     {
         if (county is null) return;
         var found = t.FoundAt;
+        DateTime Past(DateTime at) => at < now ? at : now;
         var verifier = t.Grade == HazardGrade.General && leader is not null ? leader : county;
         var roll = random.NextDouble();
         if (t.Grade == HazardGrade.Major)
         {
-            t.RecordPlan(officer, found.AddDays(2), new TreatmentPlan(
+            t.RecordPlan(officer, Past(found.AddDays(2)), new TreatmentPlan(
                 $"彻底消除“{t.Description}”隐患", "制定维修方案，委托有资质单位施工，完工后组织验收", "学校公用经费列支，不足部分申请县级专项资金",
                 "分管安全副校长牵头，总务处具体负责", t.Deadline, "施工期间封闭现场，设置警示标志，安排专人值守"));
         }
         var old = t.Deadline < today.AddDays(-random.Next(0, 10));
         if (old && roll < 0.08) return;                                             // overdue, untouched
-        if (old && roll < 0.14)
+        if (old && roll < 0.11)
         {
             var waiting = ChinaNoon(today.AddDays(-12 - random.Next(5)));                 // waiting past 10 days, mostly
-            t.Rectify(officer, waiting > found ? waiting : found.AddDays(1), "已整改完毕，待复查。");
+            t.Rectify(officer, Past(waiting > found.AddDays(2) ? waiting : found.AddDays(3)), "已整改完毕，待复查。");
             return;
         }
         if (old)
         {
-            var rectified = found.AddDays(random.Next(1, 6));
+            var rectified = Past(found.AddDays(random.Next(3, 6)));
             t.Rectify(officer, rectified, "已按要求整改完毕，附整改后照片。");
             if (roll < 0.3)
             {
-                t.Reject(verifier, rectified.AddDays(1), "整改不彻底，现场仍有隐患，请重新整改。");
-                rectified = rectified.AddDays(3);
+                t.Reject(verifier, Past(rectified.AddDays(1)), "整改不彻底，现场仍有隐患，请重新整改。");
+                rectified = Past(rectified.AddDays(3));
                 t.Rectify(officer, rectified, "已重新整改，问题全部消除。");
             }
-            t.Verify(verifier, rectified.AddDays(1), "现场复查合格，予以销号。");
+            t.Verify(verifier, Past(rectified.AddDays(1)), "现场复查合格，予以销号。");
             return;
         }
         if (t.Grade == HazardGrade.Major)
-            t.Supervise(county, found.AddDays(3), "重大隐患，县教体局挂牌督办，请按治理方案按期完成。", t.Deadline, DateOnly.FromDateTime(ChinaTime.FromUtc(found.AddDays(3))));
-        if (roll < 0.3) t.StartRectifying(officer, found.AddDays(1));
-        else if (roll < 0.5) t.Rectify(officer, found.AddDays(1), "已整改完毕，请复查。");
-        else if (roll < 0.58) t.RequestExtension(officer, found.AddDays(2), t.Deadline.AddDays(7), "维修材料需从县城采购，申请延期一周。");
+            t.Supervise(county, Past(found.AddDays(3)), "重大隐患，县教体局挂牌督办，请按治理方案按期完成。", t.Deadline >= today ? t.Deadline : today.AddDays(7), today);
+        // Work on a recent ticket happened in the last few days, not the day it was found.
+        var recently = ChinaNoon(today.AddDays(-random.Next(0, 4)));
+        var worked = Past(recently > found ? recently : found.AddHours(2));
+        if (roll < 0.3) t.StartRectifying(officer, worked);
+        else if (roll < 0.5) t.Rectify(officer, worked, "已整改完毕，请复查。");
+        else if (roll < 0.58) t.RequestExtension(officer, Past(found.AddDays(2)), t.Deadline.AddDays(7), "维修材料需从县城采购，申请延期一周。");
     }
 
     /// <summary>The bureau's own spot checks of the term (县级抽查): a handful of schools, found by the county officer.</summary>
-    private static IEnumerable<HazardTicket> SpotChecks(List<School> schools, List<HazardTicket> numbered, TicketActor county, DateOnly today, Func<int, TicketActor> officerOf)
+    private static IEnumerable<HazardTicket> SpotChecks(List<School> schools, List<HazardTicket> numbered, TicketActor county, DateOnly today, DateTime now, Func<int, TicketActor> officerOf)
     {
         (string Description, HazardPlace Place, HazardGrade Grade)[] findings =
         [
@@ -257,7 +261,7 @@ public static class DemoInspections
                 InterimMeasures = grade == HazardGrade.Major ? "已停止使用相关设施，设置警戒线和警示标志，安排专人看守" : null,
                 Events = [new TicketEvent { Kind = TicketEventKind.Opened, To = HazardStatus.Open, At = foundAt, UserId = county.UserId, UserName = county.UserName, Note = "县教体局秋季学期学校安全抽查" }],
             };
-            Lifecycle(ticket, random, today, officerOf(school.Id), null, county);
+            Lifecycle(ticket, random, today, now, officerOf(school.Id), null, county);
             yield return ticket;
         }
     }
