@@ -34,6 +34,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Drills.Drill> Drills => Set<Drills.Drill>();
+    public DbSet<Training.TrainingSession> TrainingSessions => Set<Training.TrainingSession>();
+    public DbSet<Training.TrainingAttendee> TrainingAttendees => Set<Training.TrainingAttendee>();
+    public DbSet<Education.EducationRecord> EducationRecords => Set<Education.EducationRecord>();
+    public DbSet<Education.EducationTopic> EducationTopics => Set<Education.EducationTopic>();
 
     public DatabaseProvider Provider => DbProviderNames.FromProviderName(Database.ProviderName);
 

@@ -339,7 +339,7 @@ public static class DemoCounty
         _ => 0,
     };
 
-    private static string PersonName(Random rng)
+    internal static string PersonName(Random rng)
     {
         var given = GivenNameChars[rng.Next(GivenNameChars.Length)];
         if (rng.Next(3) > 0) given += GivenNameChars[rng.Next(GivenNameChars.Length)];

@@ -25,4 +25,7 @@ public class StoredFile : ISchoolOwned
 
     /// <summary>Set when the file is evidence of a ticket's rectification (the hazard as fixed).</summary>
     public int? HazardTicketId { get; set; }
+
+    /// <summary>Set when the file is a photo of a drill.</summary>
+    public int? DrillId { get; set; }
 }

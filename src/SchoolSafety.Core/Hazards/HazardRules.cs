@@ -24,7 +24,8 @@ public static partial class HazardRules
     public static IReadOnlyDictionary<string, string> Validate(NewTicket t, DateOnly today, bool bureau)
     {
         var errors = new Dictionary<string, string>();
-        if (t.Source is not { } source || !ManualSources(bureau).Contains(source)) errors[nameof(t.Source)] = "Ticket.SourceInvalid";
+        var fromDrill = t.DrillId is not null && t.Source == HazardSource.Drill;
+        if (t.Source is not { } source || !(fromDrill || ManualSources(bureau).Contains(source))) errors[nameof(t.Source)] = "Ticket.SourceInvalid";
         if (t.Place is null) errors[nameof(t.Place)] = "Inspection.PlaceRequired";
         if (t.Grade is null) errors[nameof(t.Grade)] = "Inspection.GradeRequired";
         if (string.IsNullOrWhiteSpace(t.Description)) errors[nameof(t.Description)] = "Inspection.DescriptionRequired";
@@ -55,6 +56,9 @@ public sealed class NewTicket
     public HazardSource? Source { get; set; }
     public string? SourceReference { get; set; }
     public int? ChecklistItemId { get; set; }
+
+    /// <summary>The drill the hazard was found in (source 应急演练).</summary>
+    public int? DrillId { get; set; }
     public HazardPlace? Place { get; set; }
     public string? Description { get; set; }
     public HazardGrade? Grade { get; set; }

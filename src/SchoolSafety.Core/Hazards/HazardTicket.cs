@@ -41,6 +41,9 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     public HazardSource Source { get; set; }
     public int? InspectionResultId { get; set; }
     public InspectionResult? InspectionResult { get; set; }
+
+    /// <summary>Set when the hazard was found in a drill.</summary>
+    public int? DrillId { get; set; }
     public int? ChecklistItemId { get; set; }
     public ChecklistItem? ChecklistItem { get; set; }
     public HazardPlace Place { get; set; }

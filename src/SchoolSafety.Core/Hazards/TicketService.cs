@@ -28,6 +28,7 @@ public sealed class TicketService(AppDbContext db, TimeProvider clock)
             Source = input.Source!.Value,
             SourceReference = input.SourceReference?.Trim(),
             ChecklistItemId = input.ChecklistItemId,
+            DrillId = input.Source == HazardSource.Drill ? input.DrillId : null,
             Place = input.Place!.Value,
             Description = input.Description!.Trim(),
             Grade = input.Grade!.Value,

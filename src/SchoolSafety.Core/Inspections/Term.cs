@@ -15,6 +15,11 @@ public class Term
     /// <summary>A week belongs to the term when any of its school days (Monday to Friday) lies in it.</summary>
     public bool Contains(SchoolWeek week) => week.Monday <= End && week.Monday.AddDays(4) >= Start;
 
+    /// <summary>The term a school is in on a day (or the last one before it): set at its county or any node above it.</summary>
+    public static Term? CurrentFor(IEnumerable<Term> terms, string schoolJurisdictionPath, DateOnly day) =>
+        terms.Where(t => schoolJurisdictionPath.StartsWith(t.Jurisdiction!.Path, StringComparison.Ordinal) && t.Start <= day)
+            .OrderBy(t => t.Start).LastOrDefault();
+
     /// <summary>The weeks of the term, in order.</summary>
     public IEnumerable<SchoolWeek> Weeks()
     {

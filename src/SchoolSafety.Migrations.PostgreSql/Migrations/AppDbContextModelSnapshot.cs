@@ -206,6 +206,176 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<TimeOnly>("AllClearAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<bool>("Announced")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Buildings")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Evaluator")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Floors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Injuries")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("SignalAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("StaffTakingPart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StudentsCounted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StudentsExpected")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Date");
+
+                    b.ToTable("Drills");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Education.EducationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClassesReached")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StudentsReached")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Date");
+
+                    b.ToTable("EducationRecords");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Education.EducationTopic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("EducationTopics");
+                });
+
             modelBuilder.Entity("SchoolSafety.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -222,6 +392,9 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Property<string>("CreatedById")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("DrillId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("HazardTicketId")
                         .HasColumnType("integer");
@@ -241,6 +414,8 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DrillId");
 
                     b.HasIndex("HazardTicketId");
 
@@ -276,6 +451,9 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("DrillId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(500)
@@ -395,6 +573,8 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ChecklistItemId");
+
+                    b.HasIndex("DrillId");
 
                     b.HasIndex("InspectionResultId");
 
@@ -1062,6 +1242,105 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Training.TrainingAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("TrainingAttendees");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Training.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AttendeeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("JurisdictionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Speakers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("TrainingSessions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1113,8 +1392,35 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Education.EducationRecord", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("SchoolSafety.Files.StoredFile", b =>
                 {
+                    b.HasOne("SchoolSafety.Drills.Drill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SchoolSafety.Hazards.HazardTicket", null)
                         .WithMany()
                         .HasForeignKey("HazardTicketId")
@@ -1139,6 +1445,11 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.HasOne("SchoolSafety.Inspections.ChecklistItem", "ChecklistItem")
                         .WithMany()
                         .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Drills.Drill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SchoolSafety.Inspections.InspectionResult", "InspectionResult")
@@ -1332,6 +1643,44 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Training.TrainingAttendee", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Training.TrainingSession", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SchoolSafety.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Training.TrainingSession", b =>
+                {
+                    b.HasOne("SchoolSafety.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("SchoolSafety.Hazards.HazardTicket", b =>
                 {
                     b.Navigation("Events");
@@ -1365,6 +1714,11 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("SchoolSafety.Jurisdictions.Jurisdiction", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Training.TrainingSession", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 #pragma warning restore 612, 618
         }

@@ -207,6 +207,176 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<TimeOnly>("AllClearAt")
+                        .HasColumnType("time");
+
+                    b.Property<bool>("Announced")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Buildings")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Evaluator")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Floors")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Injuries")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("SignalAt")
+                        .HasColumnType("time");
+
+                    b.Property<int>("StaffTakingPart")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StudentsCounted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StudentsExpected")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TargetSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Date");
+
+                    b.ToTable("Drills");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Education.EducationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClassesReached")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StudentsReached")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Date");
+
+                    b.ToTable("EducationRecords");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Education.EducationTopic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("EducationTopics");
+                });
+
             modelBuilder.Entity("SchoolSafety.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -223,6 +393,9 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Property<string>("CreatedById")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("DrillId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("HazardTicketId")
                         .HasColumnType("int");
@@ -242,6 +415,8 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DrillId");
 
                     b.HasIndex("HazardTicketId");
 
@@ -277,6 +452,9 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("DrillId")
+                        .HasColumnType("int");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(500)
@@ -396,6 +574,8 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ChecklistItemId");
+
+                    b.HasIndex("DrillId");
 
                     b.HasIndex("InspectionResultId");
 
@@ -1064,6 +1244,105 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Training.TrainingAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("TrainingAttendees");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Training.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AttendeeCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("JurisdictionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Speakers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("TrainingSessions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1115,8 +1394,35 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Education.EducationRecord", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("SchoolSafety.Files.StoredFile", b =>
                 {
+                    b.HasOne("SchoolSafety.Drills.Drill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SchoolSafety.Hazards.HazardTicket", null)
                         .WithMany()
                         .HasForeignKey("HazardTicketId")
@@ -1141,6 +1447,11 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.HasOne("SchoolSafety.Inspections.ChecklistItem", "ChecklistItem")
                         .WithMany()
                         .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Drills.Drill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SchoolSafety.Inspections.InspectionResult", "InspectionResult")
@@ -1334,6 +1645,44 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Training.TrainingAttendee", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Training.TrainingSession", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SchoolSafety.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Training.TrainingSession", b =>
+                {
+                    b.HasOne("SchoolSafety.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("SchoolSafety.Hazards.HazardTicket", b =>
                 {
                     b.Navigation("Events");
@@ -1367,6 +1716,11 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
             modelBuilder.Entity("SchoolSafety.Jurisdictions.Jurisdiction", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Training.TrainingSession", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 #pragma warning restore 612, 618
         }

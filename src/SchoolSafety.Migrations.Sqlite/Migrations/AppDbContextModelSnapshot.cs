@@ -195,6 +195,169 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("AllClearAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Announced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Buildings")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evaluator")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Floors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Injuries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("SignalAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffTakingPart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudentsCounted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudentsExpected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Date");
+
+                    b.ToTable("Drills");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Education.EducationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClassesReached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudentsReached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Date");
+
+                    b.ToTable("EducationRecords");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Education.EducationTopic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("EducationTopics");
+                });
+
             modelBuilder.Entity("SchoolSafety.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -211,6 +374,9 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.Property<string>("CreatedById")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DrillId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("HazardTicketId")
                         .HasColumnType("INTEGER");
@@ -230,6 +396,8 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DrillId");
 
                     b.HasIndex("HazardTicketId");
 
@@ -263,6 +431,9 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DrillId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(500)
@@ -381,6 +552,8 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ChecklistItemId");
+
+                    b.HasIndex("DrillId");
 
                     b.HasIndex("InspectionResultId");
 
@@ -1023,6 +1196,100 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Training.TrainingAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("TrainingAttendees");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Training.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendeeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Speakers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("TrainingSessions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1074,8 +1341,35 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Education.EducationRecord", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("SchoolSafety.Files.StoredFile", b =>
                 {
+                    b.HasOne("SchoolSafety.Drills.Drill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SchoolSafety.Hazards.HazardTicket", null)
                         .WithMany()
                         .HasForeignKey("HazardTicketId")
@@ -1100,6 +1394,11 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.HasOne("SchoolSafety.Inspections.ChecklistItem", "ChecklistItem")
                         .WithMany()
                         .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Drills.Drill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SchoolSafety.Inspections.InspectionResult", "InspectionResult")
@@ -1293,6 +1592,44 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Training.TrainingAttendee", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Training.TrainingSession", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SchoolSafety.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Training.TrainingSession", b =>
+                {
+                    b.HasOne("SchoolSafety.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("SchoolSafety.Hazards.HazardTicket", b =>
                 {
                     b.Navigation("Events");
@@ -1326,6 +1663,11 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SchoolSafety.Jurisdictions.Jurisdiction", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Training.TrainingSession", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 #pragma warning restore 612, 618
         }

@@ -44,6 +44,19 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "GET", "/Tickets/Create?schoolId={id}", "TicketsController.Create" },
         { "POST", "/Tickets/Create?schoolId={id}", "TicketsController.Create" },
         { "POST", "/Schools/{id}/Campaigns/{campaign}", "InspectionsController.Campaign" },
+        { "GET", "/Schools/{id}/Drills", "DrillsController.Index" },
+        { "GET", "/Schools/{id}/Drills/Create", "DrillsController.Create" },
+        { "POST", "/Schools/{id}/Drills/Create", "DrillsController.Create" },
+        { "GET", "/Drills/Details/{drill}", "DrillsController.Details" },
+        { "GET", "/Drills/Edit/{drill}", "DrillsController.Edit" },
+        { "POST", "/Drills/Edit/{drill}", "DrillsController.Edit" },
+        { "GET", "/Tickets/Create?schoolId={id}&drillId={drill}", "TicketsController.Create" },
+        { "GET", "/Schools/{id}/Training/Create", "TrainingController.CreateSchool" },
+        { "POST", "/Schools/{id}/Training/Create", "TrainingController.CreateSchool" },
+        { "GET", "/Training/Details/{training}", "TrainingController.Details" },
+        { "GET", "/Schools/{id}/Education", "EducationController.Index" },
+        { "GET", "/Schools/{id}/Education/Create", "EducationController.Create" },
+        { "POST", "/Schools/{id}/Education/Create", "EducationController.Create" },
     };
 
     [Theory]
@@ -232,6 +245,29 @@ public abstract class ScopingTests(SchoolSafetyApp app)
             db.Context.HazardTickets.Add(ticket);
             await db.Context.SaveChangesAsync();
             route = route.Replace("{ticket}", ticket.Id.ToString());
+        }
+        if (route.Contains("{drill}"))
+        {
+            var drill = new Drills.Drill
+            {
+                SchoolId = school.Id, Date = new DateOnly(2026, 11, 20), Type = Drills.DrillType.Fire, Buildings = "教学楼", Floors = 3,
+                SignalAt = new TimeOnly(10, 0), AllClearAt = new TimeOnly(10, 2), StudentsExpected = 10, StudentsCounted = 10, Evaluator = "x",
+                CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
+            };
+            db.Context.Drills.Add(drill);
+            await db.Context.SaveChangesAsync();
+            route = route.Replace("{drill}", drill.Id.ToString());
+        }
+        if (route.Contains("{training}"))
+        {
+            var session = new Training.TrainingSession
+            {
+                Level = Training.TrainingLevel.School, SchoolId = school.Id, Date = new DateOnly(2026, 11, 20), Title = "scope", Venue = "x",
+                AttendeeCount = 5, CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
+            };
+            db.Context.TrainingSessions.Add(session);
+            await db.Context.SaveChangesAsync();
+            route = route.Replace("{training}", session.Id.ToString());
         }
         if (route.Contains("{photo}"))
         {

@@ -143,7 +143,7 @@ public sealed class TicketsController(
 
     /// <summary>Opening a ticket by hand: the bureau for any school in its scope (spot check), a school for itself.</summary>
     [HttpGet, Authorize(Policy = Policies.AnyUser)]
-    public async Task<IActionResult> Create(int? schoolId, CancellationToken ct)
+    public async Task<IActionResult> Create(int? schoolId, int? drillId, CancellationToken ct)
     {
         var scope = User.GetScope();
         schoolId ??= scope.SchoolId;
@@ -161,6 +161,18 @@ public sealed class TicketsController(
             Source = scope.IsBureauUser ? HazardSource.CountyCheck : HazardSource.Report,
             Deadline = HazardRules.DefaultDeadline(HazardGrade.General, today),
         };
+        if (drillId is not null)
+        {
+            // A problem found in a drill becomes a ticket in one step: the form comes filled from the drill.
+            var drill = await db.Drills.AsNoTracking().FirstOrDefaultAsync(d => d.Id == drillId && d.SchoolId == school.Id, ct);
+            if (drill is null) return NotFound();
+            input.Source = HazardSource.Drill;
+            input.DrillId = drill.Id;
+            input.Description = drill.Problems;
+            input.FoundOn = drill.Date;
+            input.Deadline = HazardRules.DefaultDeadline(HazardGrade.General, drill.Date);
+            input.SourceReference = $"{drill.Date:yyyy-MM-dd} {l["DrillType." + drill.Type]}{l["Drill.Suffix"]}";
+        }
         return View(await FormAsync(school, input, ct));
     }
 
@@ -178,6 +190,8 @@ public sealed class TicketsController(
             responsible = await db.Users.FirstOrDefaultAsync(u => u.Id == input.ResponsibleUserId && u.SchoolId == school.Id && !u.IsDisabled, ct);
             if (responsible is null) errors[nameof(NewTicket.ResponsibleUserId)] = "Ticket.ResponsibleUserInvalid";
         }
+        if (input.DrillId is { } fromDrill && !await db.Drills.AnyAsync(d => d.Id == fromDrill && d.SchoolId == school.Id, ct))
+            errors[nameof(NewTicket.Source)] = "Ticket.SourceInvalid";
         if (input.ChecklistItemId is { } itemId && !await db.ChecklistItems.AnyAsync(i => i.Id == itemId, ct))
             errors[nameof(NewTicket.ChecklistItemId)] = "Ticket.ItemInvalid";
         foreach (var (field, key) in errors) ModelState.AddModelError($"Input.{field}", l[key]);
@@ -205,7 +219,8 @@ public sealed class TicketsController(
         var schools = school is null
             ? await db.Schools.VisibleTo(scope).Where(s => s.IsActive).OrderBy(s => s.Township).ThenBy(s => s.Code).ToListAsync(ct) : [];
         var users = school is null ? [] : await db.Users.Where(u => u.SchoolId == school.Id && !u.IsDisabled).OrderBy(u => u.UserName).ToListAsync(ct);
-        return new TicketFormViewModel(school, input, schools, users, await CurrentItemsAsync(ct), HazardRules.ManualSources(scope.IsBureauUser));
+        var sources = input.DrillId is null ? HazardRules.ManualSources(scope.IsBureauUser) : [HazardSource.Drill];
+        return new TicketFormViewModel(school, input, schools, users, await CurrentItemsAsync(ct), sources);
     }
 
     /// <summary>The treatment plan of a 重大 hazard (治理方案): the school or the bureau records it before rectification.</summary>
@@ -390,7 +405,8 @@ public sealed class TicketsController(
             CanRequestExtension = canRectify && ticket.ExtensionRequestedTo is null,
             CanDecideExtension = ticket.CanDecideExtension(Actor()),
             CanRecordPlan = await CanRecordPlanAsync(ticket, ct),
-            SourceLink = inspection is null ? null
+            SourceLink = ticket.DrillId is int drillId ? $"/Drills/Details/{drillId}"
+                : inspection is null ? null
                 : inspection.CampaignId is int campaign ? $"/Schools/{ticket.SchoolId}/Campaigns/{campaign}"
                 : $"/Schools/{ticket.SchoolId}/Inspections/{inspection.WeekNumber}",
         };

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSafety.Data;
+using SchoolSafety.Inspections;
+using SchoolSafety.Schools;
+
+namespace SchoolSafety.Drills;
+
+/// <summary>One school's drills in its current term, against the frequency rule and the standard.</summary>
+public sealed record SchoolDrillStatus(School School, Term? Term, IReadOnlyList<DrillPeriod> Periods, int Drills, int MeetingStandard, int? MedianSeconds)
+{
+    public bool Compliant => Term is not null && DrillFrequency.Compliant(Periods);
+    public IEnumerable<DrillPeriod> Missing => Periods.Where(p => p.Status == PeriodStatus.Missing);
+
+    /// <summary>The period containing the day (this month, or this quarter for a kindergarten) has a drill.</summary>
+    public bool DoneInPeriodOf(DateOnly day) => Periods.Any(p => p.Start <= day && day <= p.End && p.Drills > 0);
+}
+
+/// <summary>
+/// Drill compliance for any set of schools: one query for the drills of the schools' current terms,
+/// the rules applied in memory. Used by the school's page, the county's list and the dashboard.
+/// </summary>
+public sealed class DrillCompliance(AppDbContext db)
+{
+    public async Task<IReadOnlyList<SchoolDrillStatus>> ForAsync(IQueryable<School> schools, DateOnly today, CancellationToken ct = default)
+    {
+        var list = await schools.Include(s => s.Jurisdiction).OrderBy(s => s.Code).ToListAsync(ct);
+        var terms = await db.Terms.Include(t => t.Jurisdiction).ToListAsync(ct);
+        var termOf = list.ToDictionary(s => s.Id, s => Term.CurrentFor(terms, s.Jurisdiction!.Path, today));
+        var from = termOf.Values.OfType<Term>().Select(t => t.Start).DefaultIfEmpty(today).Min();
+        var ids = list.Select(s => s.Id).ToList();
+        var drills = await db.Drills.AsNoTracking().Where(d => ids.Contains(d.SchoolId) && d.Date >= from && d.Date <= today).ToListAsync(ct);
+        var bySchool = drills.ToLookup(d => d.SchoolId);
+
+        return list.Select(s =>
+        {
+            var term = termOf[s.Id];
+            if (term is null) return new SchoolDrillStatus(s, null, [], 0, 0, null);
+            var mine = bySchool[s.Id].Where(d => d.Date >= term.Start && d.Date <= term.End).ToList();
+            var periods = DrillFrequency.Periods(s.Type, term, mine.Select(d => d.Date), today);
+            var durations = mine.Select(d => d.DurationSeconds).Order().ToList();
+            int? median = durations.Count == 0 ? null
+                : durations.Count % 2 == 1 ? durations[durations.Count / 2]
+                : (durations[durations.Count / 2 - 1] + durations[durations.Count / 2]) / 2;
+            return new SchoolDrillStatus(s, term, periods, mine.Count, mine.Count(d => DrillStandard.Assess(d).MeetsStandard), median);
+        }).ToList();
+    }
+}
