@@ -60,6 +60,9 @@ public sealed class DrillsController(AppDbContext db, SchoolAccess access, Drill
         {
             Date = Today, Floors = school.TallestBuildingFloors > 0 ? school.TallestBuildingFloors : null,
             StudentsExpected = school.Students, Injuries = 0,
+            // A school above 4 floors keeps its own target: start from the last one it recorded.
+            TargetSeconds = await db.Drills.Where(d => d.SchoolId == schoolId && d.TargetSeconds != null).OrderByDescending(d => d.Date)
+                .Select(d => d.TargetSeconds).FirstOrDefaultAsync(ct),
         };
         return View("Form", new DrillFormViewModel(school, form, null, null));
     }
