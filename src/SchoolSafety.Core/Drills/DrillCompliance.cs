@@ -8,6 +8,9 @@ namespace SchoolSafety.Drills;
 /// <summary>One school's drills in its current term, against the frequency rule and the standard.</summary>
 public sealed record SchoolDrillStatus(School School, Term? Term, IReadOnlyList<DrillPeriod> Periods, int Drills, int MeetingStandard, int? MedianSeconds)
 {
+    /// <summary>Evacuation times of the term's drills, in seconds, shortest first.</summary>
+    public IReadOnlyList<int> Durations { get; init; } = [];
+
     public bool Compliant => Term is not null && DrillFrequency.Compliant(Periods);
     public IEnumerable<DrillPeriod> Missing => Periods.Where(p => p.Status == PeriodStatus.Missing);
 
@@ -38,10 +41,12 @@ public sealed class DrillCompliance(AppDbContext db)
             var mine = bySchool[s.Id].Where(d => d.Date >= term.Start && d.Date <= term.End).ToList();
             var periods = DrillFrequency.Periods(s.Type, term, mine.Select(d => d.Date), today);
             var durations = mine.Select(d => d.DurationSeconds).Order().ToList();
-            int? median = durations.Count == 0 ? null
-                : durations.Count % 2 == 1 ? durations[durations.Count / 2]
-                : (durations[durations.Count / 2 - 1] + durations[durations.Count / 2]) / 2;
-            return new SchoolDrillStatus(s, term, periods, mine.Count, mine.Count(d => DrillStandard.Assess(d).MeetsStandard), median);
+            return new SchoolDrillStatus(s, term, periods, mine.Count, mine.Count(d => DrillStandard.Assess(d).MeetsStandard), Median(durations)) { Durations = durations };
         }).ToList();
     }
+
+    /// <summary>The median of sorted values (the mean of the middle two for an even count), or null for none.</summary>
+    public static int? Median(IReadOnlyList<int> sorted) => sorted.Count == 0 ? null
+        : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
+        : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }

@@ -93,6 +93,8 @@ public static class Startup
         services.AddScoped<SchoolSafety.Hazards.TicketService>();
         services.AddScoped<SchoolSafety.Hazards.TicketDigest>();
         services.AddScoped<SchoolSafety.Drills.DrillCompliance>();
+        services.AddScoped<SchoolSafety.Dashboard.DashboardService>();
+        services.AddSingleton(config.GetSection("Risk").Get<SchoolSafety.Dashboard.RiskOptions>() ?? new());
         var storage = config.GetSection("Storage").Get<SchoolSafety.Files.FileStorageOptions>() ?? new();
         storage.Root = Path.Combine(builder.Environment.ContentRootPath, storage.Root);
         services.AddSingleton(storage);

@@ -17,6 +17,9 @@ public sealed class TicketQuery
 {
     public HazardStatus? Status { get; set; }
     public HazardGrade? Grade { get; set; }
+
+    /// <summary>Only tickets not yet closed (待整改, 整改中, 待复查).</summary>
+    public bool Open { get; set; }
     public bool Overdue { get; set; }
     public bool Supervised { get; set; }
 
@@ -95,6 +98,7 @@ public sealed class TicketsController(
     {
         if (q.Status is { } status) tickets = tickets.Where(t => t.Status == status);
         if (q.Grade is { } grade) tickets = tickets.Where(t => t.Grade == grade);
+        if (q.Open) tickets = tickets.Where(t => t.Status != HazardStatus.Closed);
         if (q.Overdue) tickets = tickets.Where(t => t.Status != HazardStatus.Closed && t.Deadline < today);
         if (q.Supervised) tickets = tickets.Where(t => t.IsSupervised);
         if (q.LateVerification)

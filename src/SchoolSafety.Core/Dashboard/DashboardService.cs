@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSafety.Common;
+using SchoolSafety.Data;
+using SchoolSafety.Drills;
+using SchoolSafety.Education;
+using SchoolSafety.Hazards;
+using SchoolSafety.Inspections;
+using SchoolSafety.Schools;
+using SchoolSafety.Training;
+
+namespace SchoolSafety.Dashboard;
+
+public sealed record DashboardFilter(int? TermId, int? Week, string? Township, SchoolType? Type);
+
+public sealed record InspectionFigureSet(int SubmittedThisWeek, int Expected, double? TermCompletionPercent, int MissingTwoOrMore);
+
+public sealed record DrillFigureSet(int Compliant, int Schools, double? MeetingStandardPercent, int? MedianSeconds);
+
+public sealed record EducationFigureSet(int FirstLesson, int Schools, double? TopicCoveragePercent, int SchoolsAtCountyTraining);
+
+/// <summary>One week of the term on the charts: inspections submitted, tickets opened and closed.</summary>
+public sealed record WeekPoint(SchoolWeek Week, int Submitted, int Opened, int Closed);
+
+public sealed record TownshipBar(string Township, int Open, int Overdue);
+
+/// <summary>One school's line in the dashboard table.</summary>
+public sealed record SchoolLine(School School, int Submitted, int Expected, int TrailingMisses, int Open, int Overdue, int MajorOpen,
+    bool DrillCompliant, bool FirstLesson, RiskLevel Risk, IReadOnlyList<string> Reasons);
+
+public sealed record DashboardData(
+    IReadOnlyList<Term> Terms, Term? Term, IReadOnlyList<SchoolWeek> Weeks, SchoolWeek? Week, int Schools,
+    InspectionFigureSet Inspections, TicketFigureSet Tickets, DrillFigureSet Drills, EducationFigureSet Education,
+    IReadOnlyList<WeekPoint> Weekly, IReadOnlyList<TownshipBar> Townships, IReadOnlyList<SchoolLine> Lines);
+
+/// <summary>
+/// The dashboard of any set of schools (a county, a city, a province, or one school): a handful of
+/// queries, each reading only the columns it needs for all the schools at once; figures, chart series
+/// and per-school lines are then counted in memory with the same rules the feature pages use.
+/// </summary>
+public sealed class DashboardService(AppDbContext db, DrillCompliance drills, RiskOptions risk)
+{
+    public async Task<DashboardData> BuildAsync(IQueryable<School> scope, DateOnly today, DashboardFilter filter, CancellationToken ct = default)
+    {
+        var schools = scope.Where(s => s.IsActive);
+        if (!string.IsNullOrEmpty(filter.Township)) schools = schools.Where(s => s.Township == filter.Township);
+        if (filter.Type is { } type) schools = schools.Where(s => s.Type == type);
+        var list = await schools.Include(s => s.Jurisdiction).OrderBy(s => s.Code).ToListAsync(ct);
+        var ids = list.Select(s => s.Id).ToList();
+
+        // The term: the one asked for, else the one the first school is in today (counties below one node share their terms).
+        var allTerms = await db.Terms.Include(t => t.Jurisdiction).OrderBy(t => t.Start).ToListAsync(ct);
+        var paths = list.Select(s => s.Jurisdiction!.Path).Distinct().ToList();
+        var terms = allTerms.Where(t => paths.Any(p => p.StartsWith(t.Jurisdiction!.Path, StringComparison.Ordinal))).ToList();
+        var term = terms.FirstOrDefault(t => t.Id == filter.TermId) ?? (list.Count == 0 ? null : Term.CurrentFor(terms, list[0].Jurisdiction!.Path, today));
+        var thisWeek = SchoolWeek.Of(today);
+        var weeks = term?.Weeks().Where(w => w.Number <= thisWeek.Number).ToList() ?? [];
+        SchoolWeek? week = weeks.Any(w => w.Number == filter.Week) ? weeks.First(w => w.Number == filter.Week) : weeks.Count > 0 ? weeks[^1] : null;
+        var from = term?.Start ?? today.AddDays(-140);
+        var to = term is null ? today : (term.End < today ? term.End : today);
+
+        // Inspections: which school submitted which week (current revisions that are not drafts).
+        var numbers = weeks.Select(w => w.Number).ToList();
+        var submitted = (await db.Inspections.AsNoTracking()
+                .Where(i => i.IsCurrent && i.Status != InspectionStatus.Draft && numbers.Contains(i.WeekNumber) && ids.Contains(i.SchoolId))
+                .Select(i => new { i.SchoolId, i.WeekNumber }).ToListAsync(ct))
+            .Select(i => (i.SchoolId, i.WeekNumber)).ToHashSet();
+        // Weeks that are over (up to the chosen week) are the ones a school can have missed.
+        var over = weeks.Where(w => w.Number < thisWeek.Number && (week is null || w.Number <= week.Value.Number)).ToList();
+
+        // Tickets: those found this term and those still open from before.
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
+        var tickets = await db.HazardTickets.AsNoTracking()
+            .Where(t => ids.Contains(t.SchoolId) && t.FoundAt < end && (t.FoundAt >= start || t.Status != HazardStatus.Closed))
+            .Select(t => new TicketFigures.Row(t.SchoolId, t.ChecklistItemId, t.Grade, t.Status, t.IsSupervised, t.Deadline, t.FoundAt, t.ClosedAt,
+                t.Events.Count(e => e.Kind == TicketEventKind.Rejected)))
+            .ToListAsync(ct);
+        var inTerm = tickets.Where(t => t.FoundAt >= start).ToList();
+        var ticketFigures = TicketFigures.Count(inTerm, today);
+        var bySchool = tickets.ToLookup(t => t.SchoolId);
+
+        var drillStatus = (await drills.ForAsync(db.Schools.Where(s => ids.Contains(s.Id)), today, ct)).ToDictionary(d => d.School.Id);
+        var education = (await db.EducationRecords.AsNoTracking().Where(r => ids.Contains(r.SchoolId) && r.Date >= from && r.Date <= to)
+            .Select(r => new { r.SchoolId, r.Kind, r.Topics }).ToListAsync(ct)).ToLookup(r => r.SchoolId);
+        var required = await db.EducationTopics.AsNoTracking().Where(t => t.Required).Select(t => t.Key).ToListAsync(ct);
+        var atTraining = (await db.TrainingAttendees.AsNoTracking()
+            .Where(a => a.SchoolId != null && ids.Contains(a.SchoolId.Value)
+                        && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.Level == TrainingLevel.County && s.Date >= from.AddDays(-14) && s.Date <= to))
+            .Select(a => a.SchoolId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+
+        var lines = list.Select(s =>
+        {
+            var done = over.Count(w => submitted.Contains((s.Id, w.Number)));
+            var trailing = 0;
+            for (var i = over.Count - 1; i >= 0 && !submitted.Contains((s.Id, over[i].Number)); i--) trailing++;
+            var mine = bySchool[s.Id].ToList();
+            var open = mine.Where(t => t.Status != HazardStatus.Closed).ToList();
+            var overdue = open.Where(t => today > t.Deadline).ToList();
+            var figures = TicketFigures.Count(mine.Where(t => t.FoundAt >= start).ToList(), today);
+            var drill = drillStatus.GetValueOrDefault(s.Id);
+            var drillMissed = drill is not null && drill.Term is not null && !drill.Compliant;
+            var signals = new RiskSignals(overdue.Count, overdue.Count(t => t.Grade == HazardGrade.Major), overdue.Count(t => t.IsSupervised),
+                open.Count(t => t.Grade == HazardGrade.Major), figures.RepeatHazards, figures.Rejections, trailing, drillMissed);
+            var (level, reasons) = SchoolRisk.Assess(signals, risk);
+            return new SchoolLine(s, done, over.Count, trailing, open.Count, overdue.Count, signals.MajorOpen, !drillMissed,
+                education[s.Id].Any(r => r.Kind == EducationKind.FirstLesson), level, reasons);
+        }).ToList();
+
+        var longestMiss = list.Count(s =>
+        {
+            var run = 0;
+            var longest = 0;
+            foreach (var w in over)
+            {
+                run = submitted.Contains((s.Id, w.Number)) ? 0 : run + 1;
+                longest = Math.Max(longest, run);
+            }
+            return longest >= 2;
+        });
+        var completion = over.Count == 0 || list.Count == 0 ? (double?)null
+            : Math.Round(100.0 * lines.Sum(l => l.Submitted) / (over.Count * list.Count), 1);
+        var inspectionFigures = new InspectionFigureSet(
+            week is null ? 0 : list.Count(s => submitted.Contains((s.Id, week.Value.Number))), week is null ? 0 : list.Count, completion, longestMiss);
+
+        var statuses = drillStatus.Values.Where(d => d.Term is not null).ToList();
+        var durations = statuses.SelectMany(d => d.Durations).Order().ToList();
+        var drillCount = statuses.Sum(d => d.Drills);
+        var drillFigures = new DrillFigureSet(statuses.Count(d => d.Compliant), list.Count,
+            drillCount == 0 ? null : Math.Round(100.0 * statuses.Sum(d => d.MeetingStandard) / drillCount, 1), DrillCompliance.Median(durations));
+
+        var coverage = list.Count == 0 || required.Count == 0 ? (double?)null
+            : Math.Round(100.0 * list.Sum(s => required.Count(k => education[s.Id].Any(r => r.Topics.Split(',').Contains(k)))) / (list.Count * required.Count), 1);
+        var educationFigures = new EducationFigureSet(lines.Count(l => l.FirstLesson), list.Count, coverage, list.Count(s => atTraining.Contains(s.Id)));
+
+        var weekly = weeks.Select(w =>
+        {
+            var (monday, sunday) = (w.Monday, w.Monday.AddDays(6));
+            bool InWeek(DateTime utc) { var d = DateOnly.FromDateTime(ChinaTime.FromUtc(utc)); return d >= monday && d <= sunday; }
+            return new WeekPoint(w, list.Count(s => submitted.Contains((s.Id, w.Number))),
+                inTerm.Count(t => InWeek(t.FoundAt)), tickets.Count(t => t.ClosedAt is { } c && InWeek(c)));
+        }).ToList();
+        var townships = lines.GroupBy(l => l.School.Township)
+            .Select(g => new TownshipBar(g.Key, g.Sum(l => l.Open), g.Sum(l => l.Overdue)))
+            .OrderByDescending(t => t.Overdue).ThenByDescending(t => t.Open).ThenBy(t => t.Township).ToList();
+
+        return new DashboardData(terms, term, weeks, week, list.Count, inspectionFigures, ticketFigures, drillFigures, educationFigures, weekly, townships, lines);
+    }
+}
