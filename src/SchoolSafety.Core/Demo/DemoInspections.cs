@@ -201,7 +201,7 @@ public static class DemoInspections
                 $"彻底消除“{t.Description}”隐患", "制定维修方案，委托有资质单位施工，完工后组织验收", "学校公用经费列支，不足部分申请县级专项资金",
                 "分管安全副校长牵头，总务处具体负责", t.Deadline, "施工期间封闭现场，设置警示标志，安排专人值守"));
         }
-        var old = t.Deadline < today.AddDays(-random.Next(0, 10));
+        var old = t.Deadline < today;
         if (old && roll < 0.08) return;                                             // overdue, untouched
         if (old && roll < 0.11)
         {
