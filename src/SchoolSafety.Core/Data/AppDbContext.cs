@@ -9,6 +9,7 @@ using SchoolSafety.Hazards;
 using SchoolSafety.Inspections;
 using SchoolSafety.Identity;
 using SchoolSafety.Jurisdictions;
+using SchoolSafety.Ledger;
 using SchoolSafety.Notifications;
 using SchoolSafety.Schools;
 
@@ -34,6 +35,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<RequiredDocumentType> RequiredDocumentTypes => Set<RequiredDocumentType>();
+    public DbSet<SafetyDocument> SafetyDocuments => Set<SafetyDocument>();
+    public DbSet<ResponsibilityLetter> ResponsibilityLetters => Set<ResponsibilityLetter>();
+    public DbSet<SurroundingsIssue> SurroundingsIssues => Set<SurroundingsIssue>();
 
     public DatabaseProvider Provider => DbProviderNames.FromProviderName(Database.ProviderName);
 

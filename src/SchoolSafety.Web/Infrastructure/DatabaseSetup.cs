@@ -87,12 +87,18 @@ public static class DatabaseSetup
             db.ChecklistTemplates.Add(DefaultChecklist.Create(clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync();
         }
+        if (!await db.RequiredDocumentTypes.AnyAsync())
+        {
+            db.RequiredDocumentTypes.AddRange(SchoolSafety.Ledger.RequiredDocumentType.Defaults());
+            await db.SaveChangesAsync();
+        }
         if (config.GetValue("Demo:Seed", false))
         {
             var password = config["Demo:Password"] is { Length: > 0 } p ? p : DemoCounty.DefaultPassword;
             if (await DemoCounty.SeedAsync(db, users, password, clock))
                 log.LogInformation("Demo county seeded");
             await DemoInspections.SeedAsync(db, clock);
+            await DemoLedger.SeedAsync(db, services.GetRequiredService<SchoolSafety.Files.FileStorage>(), clock);
             if (config.GetValue("Demo:PrintLogins", true))
                 PrintDemoLogins(password);
         }
