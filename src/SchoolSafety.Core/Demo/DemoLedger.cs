@@ -45,9 +45,9 @@ public static class DemoLedger
         ("XP054", TrafficCongestion, 95, "戛洒社区校门口", "赶集日校门口交通拥堵", Police, Resolved, "赶集日安排护学岗和交警疏导"),
         ("XP055", UnlicensedVendors, 33, "校门口", "摊贩售卖仿真玩具刀具", MarketRegulation, Open, null),
         ("XP068", Harassment, 140, "水塘社区上学路段", "有醉酒人员在上学路上纠缠学生", Police, Resolved, "派出所已处理"),
-        ("XP075", ParentParking, 20, "者竜村校门口", "摩托车接送学生乱停乱放", null, Open, null),
+        ("XP075", ParentParking, 20, "幼儿园门口", "摩托车接送幼儿乱停乱放", null, Open, null),
         ("XP081", SurroundingsKind.Other, 160, "校门口河道", "河道无防护栏，雨季水位上涨", TownGovernment, InProgress, null),
-        ("XP093", InternetCafe, 210, "建兴村街边", "黑网吧接纳学生", CultureTourism, Resolved, "已查封"),
+        ("XP093", InternetCafe, 210, "磨味村街边", "黑网吧接纳学生", CultureTourism, Resolved, "已查封"),
         ("YJ001", TrafficCongestion, 50, "东门路校门口", "上学时段车辆拥堵", Police, InProgress, null),
     ];
 
