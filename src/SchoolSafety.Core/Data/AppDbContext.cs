@@ -9,6 +9,7 @@ using SchoolSafety.Hazards;
 using SchoolSafety.Inspections;
 using SchoolSafety.Identity;
 using SchoolSafety.Jurisdictions;
+using SchoolSafety.Ledger;
 using SchoolSafety.Notifications;
 using SchoolSafety.Schools;
 
@@ -39,6 +40,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Training.TrainingAttendee> TrainingAttendees => Set<Training.TrainingAttendee>();
     public DbSet<Education.EducationRecord> EducationRecords => Set<Education.EducationRecord>();
     public DbSet<Education.EducationTopic> EducationTopics => Set<Education.EducationTopic>();
+    public DbSet<RequiredDocumentType> RequiredDocumentTypes => Set<RequiredDocumentType>();
+    public DbSet<SafetyDocument> SafetyDocuments => Set<SafetyDocument>();
+    public DbSet<ResponsibilityLetter> ResponsibilityLetters => Set<ResponsibilityLetter>();
+    public DbSet<SurroundingsIssue> SurroundingsIssues => Set<SurroundingsIssue>();
 
     public DatabaseProvider Provider => DbProviderNames.FromProviderName(Database.ProviderName);
 

@@ -36,16 +36,42 @@ public sealed class FileStorage(FileStorageOptions options, TimeProvider clock)
     /// <summary>Checks and writes one photo; the caller adds the returned entity to the context.</summary>
     public async Task<StoredFile> SaveImageAsync(Stream content, long length, int schoolId, string? userId, CancellationToken ct = default)
     {
-        if (length <= 0) throw new FileRejectedException("File.Empty");
-        if (length > options.MaxBytes) throw new FileRejectedException("File.TooLarge", options.MaxBytes / 1024 / 1024);
-
-        var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var data = buffer.ToArray();
+        var data = await ReadAsync(content, length, "File.TooLarge", ct);
         var type = ImageTypes.FirstOrDefault(t => t.Matches(data.Length >= 16 ? data[..16] : data));
         if (type.ContentType is null) throw new FileRejectedException("File.NotAnImage");
         var (bytes, contentType, extension) = Downscale(data, type.ContentType, type.Extension);
+        return await WriteAsync(bytes, contentType, extension, schoolId, userId, null, ct);
+    }
 
+    /// <summary>
+    /// Checks and writes one document of the school's ledger: PDF, Word (.docx, .doc) or a photo or scan
+    /// (kept as sent, so a scanned page stays legible). The type comes from the bytes, never from the
+    /// name; <paramref name="fileName"/> is kept only to name the download.
+    /// </summary>
+    public async Task<StoredFile> SaveDocumentAsync(Stream content, long length, string? fileName, int schoolId, string? userId, CancellationToken ct = default)
+    {
+        var data = await ReadAsync(content, length, "Document.FileTooLarge", ct);
+        var (contentType, extension) = DocumentTypes.Recognise(data);
+        if (contentType is null)
+        {
+            var image = ImageTypes.FirstOrDefault(t => t.Matches(data.Length >= 16 ? data[..16] : data));
+            (contentType, extension) = (image.ContentType, image.Extension);
+        }
+        if (contentType is null) throw new FileRejectedException("Document.FileTypeInvalid");
+        return await WriteAsync(data, contentType, extension!, schoolId, userId, CleanName(fileName, extension!), ct);
+    }
+
+    private async Task<byte[]> ReadAsync(Stream content, long length, string tooLargeKey, CancellationToken ct)
+    {
+        if (length <= 0) throw new FileRejectedException("File.Empty");
+        if (length > options.MaxBytes) throw new FileRejectedException(tooLargeKey, options.MaxBytes / 1024 / 1024);
+        var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    private async Task<StoredFile> WriteAsync(byte[] bytes, string contentType, string extension, int schoolId, string? userId, string? fileName, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var id = Guid.NewGuid();
         var key = $"{now:yyyy}/{now:MM}/{id:N}{extension}";
@@ -55,8 +81,19 @@ public sealed class FileStorage(FileStorageOptions options, TimeProvider clock)
         return new StoredFile
         {
             Id = id, SchoolId = schoolId, ContentType = contentType, Length = bytes.Length,
-            StorageKey = key, CreatedAt = now, CreatedById = userId,
+            StorageKey = key, CreatedAt = now, CreatedById = userId, FileName = fileName,
         };
+    }
+
+    /// <summary>The user's file name without folders or odd characters, ending in the extension of its real type.</summary>
+    private static string? CleanName(string? fileName, string extension)
+    {
+        if (string.IsNullOrWhiteSpace(fileName)) return null;
+        var name = Path.GetFileNameWithoutExtension(fileName.Replace('\\', '/').Split('/')[^1]);
+        name = new string(name.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c) && c is not ('"' or ';')).ToArray()).Trim();
+        if (name.Length == 0) return null;
+        if (name.Length > StoredFile.FileNameMaxLength - 10) name = name[..(StoredFile.FileNameMaxLength - 10)];
+        return name + extension;
     }
 
     /// <summary>

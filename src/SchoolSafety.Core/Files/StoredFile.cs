@@ -9,6 +9,9 @@ namespace SchoolSafety.Files;
 /// </summary>
 public class StoredFile : ISchoolOwned
 {
+    public const int ContentTypeMaxLength = 100;
+    public const int FileNameMaxLength = 120;
+
     public Guid Id { get; set; }
     public int SchoolId { get; set; }
     public School? School { get; set; }
@@ -17,6 +20,10 @@ public class StoredFile : ISchoolOwned
 
     /// <summary>Path below the storage root, e.g. <c>2026/11/3f2c….jpg</c>.</summary>
     public string StorageKey { get; set; } = "";
+    /// <summary>The name of the user's file (documents only), cleaned; it names the download and is never used on disk.</summary>
+    public string? FileName { get; set; }
+
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
     public DateTime CreatedAt { get; set; }
     public string? CreatedById { get; set; }
 

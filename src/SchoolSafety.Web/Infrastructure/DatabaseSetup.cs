@@ -92,6 +92,11 @@ public static class DatabaseSetup
             db.EducationTopics.AddRange(SchoolSafety.Education.EducationTopic.Defaults());
             await db.SaveChangesAsync();
         }
+        if (!await db.RequiredDocumentTypes.AnyAsync())
+        {
+            db.RequiredDocumentTypes.AddRange(SchoolSafety.Ledger.RequiredDocumentType.Defaults());
+            await db.SaveChangesAsync();
+        }
         if (config.GetValue("Demo:Seed", false))
         {
             var password = config["Demo:Password"] is { Length: > 0 } p ? p : DemoCounty.DefaultPassword;
@@ -99,6 +104,7 @@ public static class DatabaseSetup
                 log.LogInformation("Demo county seeded");
             await DemoInspections.SeedAsync(db, clock);
             await DemoRecords.SeedAsync(db, clock);
+            await DemoLedger.SeedAsync(db, services.GetRequiredService<SchoolSafety.Files.FileStorage>(), clock);
             if (config.GetValue("Demo:PrintLogins", true))
                 PrintDemoLogins(password);
         }

@@ -129,6 +129,8 @@ public static class Startup
             // Feature folders: Features/{Controller}/{View}.cshtml, shared views in Features/Shared.
             o.ViewLocationFormats.Clear();
             o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+            // The school's ledger records (documents, letters, surroundings) share Features/Ledger.
+            o.ViewLocationFormats.Add("/Features/Ledger/{1}/{0}" + RazorViewEngine.ViewExtension);
             o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
         });
 

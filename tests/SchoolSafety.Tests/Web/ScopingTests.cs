@@ -57,6 +57,17 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "GET", "/Schools/{id}/Education", "EducationController.Index" },
         { "GET", "/Schools/{id}/Education/Create", "EducationController.Create" },
         { "POST", "/Schools/{id}/Education/Create", "EducationController.Create" },
+        // The school ledger: documents, responsibility letters, surroundings.
+        { "GET", "/Schools/{id}/Documents", "DocumentsController.School" },
+        { "POST", "/Schools/{id}/Documents", "DocumentsController.Upload" },
+        { "GET", "/Schools/{id}/Letters", "LettersController.School" },
+        { "POST", "/Schools/{id}/Letters/2026/County", "LettersController.RecordCounty" },
+        { "POST", "/Schools/{id}/Letters/2026/Staff", "LettersController.RecordStaff" },
+        { "GET", "/Schools/{id}/Surroundings", "SurroundingsController.School" },
+        { "GET", "/Schools/{id}/Surroundings/Create", "SurroundingsController.Create" },
+        { "POST", "/Schools/{id}/Surroundings/Create", "SurroundingsController.Create" },
+        { "GET", "/Surroundings/Edit/{surroundings}", "SurroundingsController.Edit" },
+        { "POST", "/Surroundings/Edit/{surroundings}", "SurroundingsController.Edit" },
     };
 
     [Theory]
@@ -279,6 +290,17 @@ public abstract class ScopingTests(SchoolSafetyApp app)
             db.Context.StoredFiles.Add(photo);
             await db.Context.SaveChangesAsync();
             route = route.Replace("{photo}", photo.Id.ToString());
+        }
+        if (route.Contains("{surroundings}"))
+        {
+            var issue = new Ledger.SurroundingsIssue
+            {
+                SchoolId = school.Id, Kind = Ledger.SurroundingsKind.Other, Location = "scope", Description = "scope",
+                ObservedOn = new DateOnly(2026, 11, 1), RecordedAt = app.Clock.GetUtcNow().UtcDateTime,
+            };
+            db.Context.SurroundingsIssues.Add(issue);
+            await db.Context.SaveChangesAsync();
+            route = route.Replace("{surroundings}", issue.Id.ToString());
         }
         return route.Replace("{id}", school.Id.ToString());
     }

@@ -87,7 +87,9 @@ public class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
     public void Configure(EntityTypeBuilder<StoredFile> b)
     {
         b.Property(f => f.Id).ValueGeneratedNever();
-        b.Property(f => f.ContentType).HasMaxLength(50).IsRequired();
+        b.Property(f => f.ContentType).HasMaxLength(StoredFile.ContentTypeMaxLength).IsRequired();
+        b.Property(f => f.FileName).HasMaxLength(StoredFile.FileNameMaxLength);
+        b.Ignore(f => f.IsImage);
         b.Property(f => f.StorageKey).HasMaxLength(200).IsRequired();
         b.Property(f => f.CreatedById).HasMaxLength(450);
         b.HasOne(f => f.School).WithMany().HasForeignKey(f => f.SchoolId).OnDelete(DeleteBehavior.Restrict);

@@ -245,14 +245,20 @@ public sealed class InspectionsController(
         return RedirectToAction(nameof(Week), new { schoolId, week = inspection.WeekNumber });
     }
 
-    /// <summary>A photo, only for users who may read its school.</summary>
+    /// <summary>
+    /// A stored file, only for users who may read its school. Photos are shown in the page; documents
+    /// (PDF, Word) are always downloaded (Content-Disposition: attachment), never opened in the browser.
+    /// </summary>
     [HttpGet("Files/{id:guid}"), Authorize(Policy = Policies.AnyUser)]
     public async Task<IActionResult> Photo(Guid id, CancellationToken ct)
     {
         var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (file is null || await access.FindAsync(file.SchoolId, SchoolOperations.Read, ct) is null) return NotFound();
         Response.Headers.CacheControl = "private, max-age=86400";
-        return File(storage.Open(file), file.ContentType);
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return file.IsImage
+            ? File(storage.Open(file), file.ContentType)
+            : File(storage.Open(file), file.ContentType, file.FileName ?? $"{file.Id:N}{Path.GetExtension(file.StorageKey)}");
     }
 
     /// <summary>A school's term at a glance: each item's answer in each week, and the hazards found per item.</summary>
