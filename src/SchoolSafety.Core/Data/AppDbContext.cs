@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SchoolSafety.Auditing;
 using SchoolSafety.Common;
+using SchoolSafety.Defences;
 using SchoolSafety.Files;
 using SchoolSafety.Hazards;
 using SchoolSafety.Inspections;
@@ -34,6 +35,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<DefenceRecord> DefenceRecords => Set<DefenceRecord>();
+    public DbSet<DefenceGuard> DefenceGuards => Set<DefenceGuard>();
+    public DbSet<StandardRuleSet> StandardRuleSets => Set<StandardRuleSet>();
 
     public DatabaseProvider Provider => DbProviderNames.FromProviderName(Database.ProviderName);
 
