@@ -112,6 +112,22 @@ public static class DefenceRules
             .OrderByDescending(s => s.Jurisdiction!.Path.Length).ThenByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.Version)
             .FirstOrDefault() ?? StandardRuleSet.Defaults();
 
+    /// <summary>The gaps that are about single guards: the county lists those guards by name.</summary>
+    public static readonly GapKind[] GuardKinds =
+        [GapKind.GuardsOverAge, GapKind.GuardsUnderAge, GapKind.GuardsUndereducated, GapKind.GuardsUncertified, GapKind.GuardsPartTime];
+
+    /// <summary>The guards of a record that a guard gap is about (none for other kinds).</summary>
+    public static IEnumerable<DefenceGuard> MatchingGuards(GapKind kind, DefenceRecord record, StandardRuleSet r, DateOnly on) =>
+        record.Guards.Where(g => kind switch
+        {
+            GapKind.GuardsOverAge => g.AgeIn(on.Year) > r.GuardMaxAge,
+            GapKind.GuardsUnderAge => g.AgeIn(on.Year) < r.GuardMinAge,
+            GapKind.GuardsUndereducated => g.Education < r.GuardMinEducation,
+            GapKind.GuardsUncertified => !g.HasCertificate,
+            GapKind.GuardsPartTime => !g.FullTime,
+            _ => false,
+        });
+
     /// <summary>The school measured against the rules on a day, from the record in force that day (or none).</summary>
     public static SchoolDefenceStatus Assess(School school, DefenceRecord? record, StandardRuleSet r, DateOnly on)
     {
@@ -129,11 +145,19 @@ public static class DefenceRules
         var guards = record.Guards;
         var present = guards.Count;
         Add(GapKind.GuardsShort, required - present, r.GuardsSource, present, required, required - present);
-        Add(GapKind.GuardsOverAge, guards.Count(g => g.AgeIn(on.Year) > r.GuardMaxAge), r.AgeSource, guards.Count(g => g.AgeIn(on.Year) > r.GuardMaxAge), r.GuardMaxAge);
-        Add(GapKind.GuardsUnderAge, guards.Count(g => g.AgeIn(on.Year) < r.GuardMinAge), r.AgeSource, guards.Count(g => g.AgeIn(on.Year) < r.GuardMinAge), r.GuardMinAge);
-        Add(GapKind.GuardsUndereducated, guards.Count(g => g.Education < r.GuardMinEducation), r.EducationSource, guards.Count(g => g.Education < r.GuardMinEducation), r.GuardMinEducation);
-        Add(GapKind.GuardsUncertified, guards.Count(g => !g.HasCertificate), r.QualificationSource, guards.Count(g => !g.HasCertificate));
-        Add(GapKind.GuardsPartTime, guards.Count(g => !g.FullTime), r.QualificationSource, guards.Count(g => !g.FullTime));
+        foreach (var kind in GuardKinds)
+        {
+            var count = MatchingGuards(kind, record, r, on).Count();
+            Add(kind, count, kind is GapKind.GuardsOverAge or GapKind.GuardsUnderAge ? r.AgeSource
+                : kind == GapKind.GuardsUndereducated ? r.EducationSource : r.QualificationSource,
+                count, kind switch
+                {
+                    GapKind.GuardsOverAge => r.GuardMaxAge,
+                    GapKind.GuardsUnderAge => r.GuardMinAge,
+                    GapKind.GuardsUndereducated => r.GuardMinEducation,
+                    _ => null,
+                });
+        }
         if (school.BoardingStudents > 0)
         {
             Add(GapKind.NoDormitoryManager, record.DormitoryManagers == 0 ? 1 : 0, r.PersonnelSource, school.BoardingStudents);

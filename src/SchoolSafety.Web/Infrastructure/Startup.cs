@@ -92,6 +92,8 @@ public static class Startup
         services.AddScoped<SchoolSafety.Hazards.TicketFigures>();
         services.AddScoped<SchoolSafety.Hazards.TicketService>();
         services.AddScoped<SchoolSafety.Hazards.TicketDigest>();
+        services.AddScoped<SchoolSafety.Defences.DefenceService>();
+        services.AddScoped<SchoolSafety.Defences.DefenceFigures>();
         var storage = config.GetSection("Storage").Get<SchoolSafety.Files.FileStorageOptions>() ?? new();
         storage.Root = Path.Combine(builder.Environment.ContentRootPath, storage.Root);
         services.AddSingleton(storage);
