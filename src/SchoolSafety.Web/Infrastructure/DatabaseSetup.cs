@@ -93,6 +93,7 @@ public static class DatabaseSetup
             if (await DemoCounty.SeedAsync(db, users, password, clock))
                 log.LogInformation("Demo county seeded");
             await DemoInspections.SeedAsync(db, clock);
+            await DemoDefences.SeedAsync(db, clock);
             if (config.GetValue("Demo:PrintLogins", true))
                 PrintDemoLogins(password);
         }

@@ -69,7 +69,10 @@ public sealed class DefencesController(
         }
         if (!ModelState.IsValid)
         {
-            // A value that is not even a number or a date: shown beside its field, nothing saved.
+            // A value that is not even a number or a date: shown beside its field with the other problems, nothing saved.
+            foreach (var (field, error) in DefenceRules.Validate(input, defences.Today, null))
+                if (ModelState[$"Input.{field}"] is not { Errors.Count: > 0 }) ModelState.AddModelError($"Input.{field}", l[error.MessageKey, error.Args]);
+            ModelState.AddModelError("", l["Defence.FixErrors"]);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(await FormAsync(school, input, null, ct));
         }
@@ -179,6 +182,9 @@ public sealed class DefencesController(
     {
         var node = await db.Jurisdictions.VisibleTo(User.GetScope()).FirstOrDefaultAsync(j => j.Id == jurisdictionId, ct);
         if (node is null) return NotFound();
+        // An empty source is reported by DefenceRules in the user's language, not by MVC's implicit "required".
+        foreach (var key in ModelState.Keys.Where(k => k.EndsWith("Source") && string.IsNullOrWhiteSpace(ModelState[k]!.AttemptedValue)).ToList())
+            ModelState.Remove(key);
         var sets = await figures.RuleSetsAsync(ct);
         var next = NextVersion(sets, node.Id);
         var rules = posted.CopyAsNewVersion(node.Id, next, posted.EffectiveFrom);
