@@ -168,7 +168,7 @@ public static class DemoDefences
                 record.BlindSpotsDescription = string.Join("、", Enumerable.Range(0, record.BlindSpots).Select(_ => BlindSpotPlaces[rng.Next(BlindSpotPlaces.Length)]).Distinct());
             }
             var roll = rng.Next(100);
-            record.RetentionDays = school.Code == DemoCounty.Officer2SchoolCode || roll < 2 ? 90   // one or two schools meet the rule
+            record.RetentionDays = school.Code == DemoCounty.Officer2SchoolCode || roll < 1 ? 90   // one or two schools meet the rule
                 : roll < 12 ? rng.Next(10, 16)                                                       // "部分学校仅10多天"
                 : roll < 90 ? rng.Next(20, 31)                                                       // "现保存时间仅20-30天"
                 : rng.Next(31, 61);
