@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SchoolSafety.Auditing;
 using SchoolSafety.Common;
+using SchoolSafety.Defences;
 using SchoolSafety.Files;
 using SchoolSafety.Hazards;
 using SchoolSafety.Inspections;
@@ -44,6 +45,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SafetyDocument> SafetyDocuments => Set<SafetyDocument>();
     public DbSet<ResponsibilityLetter> ResponsibilityLetters => Set<ResponsibilityLetter>();
     public DbSet<SurroundingsIssue> SurroundingsIssues => Set<SurroundingsIssue>();
+    public DbSet<DefenceRecord> DefenceRecords => Set<DefenceRecord>();
+    public DbSet<DefenceGuard> DefenceGuards => Set<DefenceGuard>();
+    public DbSet<StandardRuleSet> StandardRuleSets => Set<StandardRuleSet>();
 
     public DatabaseProvider Provider => DbProviderNames.FromProviderName(Database.ProviderName);
 

@@ -206,6 +206,304 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Education")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Employment")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FullTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasCertificate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("DefenceGuards");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Alarm")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AntiCollisionBarrier")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("BlindSpots")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BlindSpotsDescription")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Cameras")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ClosedCampus")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DormitoryManagers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FireEquipmentServicedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("GateDuty24h")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Gear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("KeyPlacesCovered")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("LowestWallHeight")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)");
+
+                    b.Property<bool>("NetworkedToPolice")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PatrolTeam")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PatrolsPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Recording24h")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SchoolPost")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("TeachersStandIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("UnsafeBuildings")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("UnsafeBuildingsInUse")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent");
+
+                    b.HasIndex("SchoolId", "EffectiveFrom");
+
+                    b.HasIndex("SchoolId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("DefenceRecords");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.StandardRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgeSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AlarmSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("BoardersPerExtraGuard")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BoardersSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CctvSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("EducationSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExtraGuardPerStudents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FireServiceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FireSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("GuardMaxAge")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GuardMinAge")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GuardMinEducation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GuardsLarge")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GuardsMedium")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GuardsSmall")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GuardsSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LargeFromStudents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediumFromStudents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinRetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MinWallHeight")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)");
+
+                    b.Property<string>("PersonnelSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PhysicalSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("QualificationSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RetentionSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WallSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("StandardRuleSets");
+                });
+
             modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
                 {
                     b.Property<int>("Id")
@@ -1624,6 +1922,39 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>
+                {
+                    b.HasOne("SchoolSafety.Defences.DefenceRecord", "Record")
+                        .WithMany("Guards")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceRecord", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.StandardRuleSet", b =>
+                {
+                    b.HasOne("SchoolSafety.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
             modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
                 {
                     b.HasOne("SchoolSafety.Schools.School", "School")
@@ -1967,6 +2298,11 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Navigation("Jurisdiction");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceRecord", b =>
+                {
+                    b.Navigation("Guards");
                 });
 
             modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>

@@ -207,6 +207,304 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Education")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Employment")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("FullTime")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("HasCertificate")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("DefenceGuards");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Alarm")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("AntiCollisionBarrier")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("BlindSpots")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BlindSpotsDescription")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Cameras")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ClosedCampus")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("DormitoryManagers")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FireEquipmentServicedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("GateDuty24h")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Gear")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("KeyPlacesCovered")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("LowestWallHeight")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("decimal(4,2)");
+
+                    b.Property<bool>("NetworkedToPolice")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("PatrolTeam")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PatrolsPerDay")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("Recording24h")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("SchoolPost")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("TeachersStandIn")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("UnsafeBuildings")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("UnsafeBuildingsInUse")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent");
+
+                    b.HasIndex("SchoolId", "EffectiveFrom");
+
+                    b.HasIndex("SchoolId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("DefenceRecords");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.StandardRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgeSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("AlarmSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int?>("BoardersPerExtraGuard")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BoardersSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("CctvSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("EducationSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExtraGuardPerStudents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FireServiceMonths")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FireSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("GuardMaxAge")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GuardMinAge")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GuardMinEducation")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GuardsLarge")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GuardsMedium")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GuardsSmall")
+                        .HasColumnType("int");
+
+                    b.Property<string>("GuardsSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LargeFromStudents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MediumFromStudents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinRetentionDays")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("MinWallHeight")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("decimal(4,2)");
+
+                    b.Property<string>("PersonnelSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("PhysicalSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("QualificationSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("RetentionSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WallSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("StandardRuleSets");
+                });
+
             modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
                 {
                     b.Property<int>("Id")
@@ -1626,6 +1924,39 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>
+                {
+                    b.HasOne("SchoolSafety.Defences.DefenceRecord", "Record")
+                        .WithMany("Guards")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceRecord", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.StandardRuleSet", b =>
+                {
+                    b.HasOne("SchoolSafety.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
             modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
                 {
                     b.HasOne("SchoolSafety.Schools.School", "School")
@@ -1969,6 +2300,11 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Navigation("Jurisdiction");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceRecord", b =>
+                {
+                    b.Navigation("Guards");
                 });
 
             modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>

@@ -195,6 +195,297 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Education")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Employment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FullTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasCertificate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("DefenceGuards");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Alarm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AntiCollisionBarrier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BlindSpots")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlindSpotsDescription")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cameras")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClosedCampus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DormitoryManagers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FireEquipmentServicedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GateDuty24h")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Gear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyPlacesCovered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("LowestWallHeight")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NetworkedToPolice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PatrolTeam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PatrolsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Recording24h")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SchoolPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TeachersStandIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnsafeBuildings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UnsafeBuildingsInUse")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent");
+
+                    b.HasIndex("SchoolId", "EffectiveFrom");
+
+                    b.HasIndex("SchoolId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("DefenceRecords");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.StandardRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlarmSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BoardersPerExtraGuard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BoardersSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CctvSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EducationSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtraGuardPerStudents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FireServiceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FireSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GuardMaxAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuardMinAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuardMinEducation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuardsLarge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuardsMedium")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuardsSmall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuardsSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LargeFromStudents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediumFromStudents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinRetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MinWallHeight")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonnelSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhysicalSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualificationSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetentionSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WallSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("StandardRuleSets");
+                });
+
             modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
                 {
                     b.Property<int>("Id")
@@ -1562,6 +1853,39 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>
+                {
+                    b.HasOne("SchoolSafety.Defences.DefenceRecord", "Record")
+                        .WithMany("Guards")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceRecord", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.StandardRuleSet", b =>
+                {
+                    b.HasOne("SchoolSafety.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
             modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>
                 {
                     b.HasOne("SchoolSafety.Schools.School", "School")
@@ -1905,6 +2229,11 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.Navigation("Jurisdiction");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("SchoolSafety.Defences.DefenceRecord", b =>
+                {
+                    b.Navigation("Guards");
                 });
 
             modelBuilder.Entity("SchoolSafety.Drills.Drill", b =>

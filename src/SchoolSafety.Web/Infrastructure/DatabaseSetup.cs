@@ -105,6 +105,7 @@ public static class DatabaseSetup
             await DemoInspections.SeedAsync(db, clock);
             await DemoRecords.SeedAsync(db, clock);
             await DemoLedger.SeedAsync(db, services.GetRequiredService<SchoolSafety.Files.FileStorage>(), clock);
+            await DemoDefences.SeedAsync(db, clock);
             if (config.GetValue("Demo:PrintLogins", true))
                 PrintDemoLogins(password);
         }

@@ -95,6 +95,8 @@ public static class Startup
         services.AddScoped<SchoolSafety.Drills.DrillCompliance>();
         services.AddScoped<SchoolSafety.Dashboard.DashboardService>();
         services.AddSingleton(config.GetSection("Risk").Get<SchoolSafety.Dashboard.RiskOptions>() ?? new());
+        services.AddScoped<SchoolSafety.Defences.DefenceService>();
+        services.AddScoped<SchoolSafety.Defences.DefenceFigures>();
         var storage = config.GetSection("Storage").Get<SchoolSafety.Files.FileStorageOptions>() ?? new();
         storage.Root = Path.Combine(builder.Environment.ContentRootPath, storage.Root);
         services.AddSingleton(storage);

@@ -68,6 +68,10 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "POST", "/Schools/{id}/Surroundings/Create", "SurroundingsController.Create" },
         { "GET", "/Surroundings/Edit/{surroundings}", "SurroundingsController.Edit" },
         { "POST", "/Surroundings/Edit/{surroundings}", "SurroundingsController.Edit" },
+        { "GET", "/Schools/{id}/Defences", "DefencesController.School" },
+        { "GET", "/Schools/{id}/Defences/Revisions/{revision}", "DefencesController.Revision" },
+        { "GET", "/Schools/{id}/Defences/Edit", "DefencesController.Edit" },
+        { "POST", "/Schools/{id}/Defences/Edit", "DefencesController.Edit" },
     };
 
     [Theory]
@@ -279,6 +283,21 @@ public abstract class ScopingTests(SchoolSafetyApp app)
             db.Context.TrainingSessions.Add(session);
             await db.Context.SaveChangesAsync();
             route = route.Replace("{training}", session.Id.ToString());
+        }
+        if (route.Contains("{revision}"))
+        {
+            // A three-defences record of the school itself: only the scope can refuse it.
+            var revision = await db.Context.DefenceRecords.Where(r => r.SchoolId == school.Id).Select(r => (int?)r.Revision).MaxAsync();
+            if (revision is null)
+            {
+                db.Context.DefenceRecords.Add(new Defences.DefenceRecord
+                {
+                    SchoolId = school.Id, Revision = 1, IsCurrent = true, EffectiveFrom = new DateOnly(2026, 11, 1), RecordedAt = app.Clock.GetUtcNow().UtcDateTime,
+                });
+                await db.Context.SaveChangesAsync();
+                revision = 1;
+            }
+            route = route.Replace("{revision}", revision.ToString());
         }
         if (route.Contains("{photo}"))
         {

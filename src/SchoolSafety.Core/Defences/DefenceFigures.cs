@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSafety.Data;
+using SchoolSafety.Schools;
+
+namespace SchoolSafety.Defences;
+
+/// <summary>Guards required, present and short for a group of schools (a county, a township, a school type).</summary>
+public sealed record GuardLine(string Key, int Schools, int Required, int Present, int Short);
+
+/// <summary>The county's three-defences figures on one day, all derived from the schools' records and the rules.</summary>
+public sealed record DefenceFigureSet(
+    int Schools, int WithRecord, GuardLine Guards,
+    IReadOnlyDictionary<GapKind, int> SchoolsWith, IReadOnlyDictionary<GapKind, int> CountOf,
+    int BoardingSchools, int SchoolsWithCameras, int? RetentionMin, double? RetentionMedian, int? RetentionMax,
+    IReadOnlyList<GuardLine> ByTownship, IReadOnlyList<GuardLine> ByType)
+{
+    public int SchoolsWithGap(GapKind kind) => SchoolsWith.GetValueOrDefault(kind);
+    public int Count(GapKind kind) => CountOf.GetValueOrDefault(kind);
+}
+
+/// <summary>
+/// Reads, for a set of schools and a day, the record each school had in force that day (one query:
+/// the newest revision effective on or before the day) and every rule-set version, and measures each
+/// school with <see cref="DefenceRules.Assess"/>. Counting happens in memory: a median and the
+/// rule-set resolution do not translate the same way on three databases, and a county is a few
+/// hundred schools.
+/// </summary>
+public sealed class DefenceFigures(AppDbContext db)
+{
+    public async Task<IReadOnlyList<SchoolDefenceStatus>> StatusesAsync(IQueryable<School> schools, DateOnly on, CancellationToken ct = default)
+    {
+        var active = schools.Where(s => s.IsActive);
+        var list = await active.Include(s => s.Jurisdiction).AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct);
+        var ids = active.Select(s => s.Id);
+        var records = await db.DefenceRecords.AsNoTracking().Include(r => r.Guards)
+            .Where(r => ids.Contains(r.SchoolId) && r.EffectiveFrom <= on
+                        && !db.DefenceRecords.Any(n => n.SchoolId == r.SchoolId && n.Revision > r.Revision && n.EffectiveFrom <= on))
+            .ToListAsync(ct);
+        var bySchool = records.ToDictionary(r => r.SchoolId);
+        var sets = await RuleSetsAsync(ct);
+        return list.Select(s => DefenceRules.Assess(s, bySchool.GetValueOrDefault(s.Id),
+            DefenceRules.RulesFor(s.Jurisdiction!.Path, sets, on), on)).ToList();
+    }
+
+    /// <summary>Every version of every node, with its node: few rows, used to resolve the rules of each school.</summary>
+    public async Task<List<StandardRuleSet>> RuleSetsAsync(CancellationToken ct = default) =>
+        await db.StandardRuleSets.AsNoTracking().Include(r => r.Jurisdiction).ToListAsync(ct);
+
+    public static DefenceFigureSet Count(IReadOnlyList<SchoolDefenceStatus> statuses)
+    {
+        var schoolsWith = new Dictionary<GapKind, int>();
+        var countOf = new Dictionary<GapKind, int>();
+        foreach (var gap in statuses.SelectMany(s => s.Gaps))
+        {
+            schoolsWith[gap.Kind] = schoolsWith.GetValueOrDefault(gap.Kind) + 1;
+            countOf[gap.Kind] = countOf.GetValueOrDefault(gap.Kind) + gap.Count;
+        }
+        var retention = statuses.Where(s => s.Record is { Cameras: > 0 }).Select(s => s.Record!.RetentionDays).Order().ToList();
+        double? median = retention.Count == 0 ? null
+            : retention.Count % 2 == 1 ? retention[retention.Count / 2] : (retention[retention.Count / 2 - 1] + retention[retention.Count / 2]) / 2.0;
+        return new DefenceFigureSet(
+            statuses.Count, statuses.Count(s => s.Record is not null), Line("", statuses),
+            schoolsWith, countOf,
+            statuses.Count(s => s.School.BoardingStudents > 0), retention.Count,
+            retention.Count == 0 ? null : retention[0], median, retention.Count == 0 ? null : retention[^1],
+            statuses.GroupBy(s => s.School.Township).Select(g => Line(g.Key, g)).OrderByDescending(l => l.Short).ThenBy(l => l.Key).ToList(),
+            statuses.GroupBy(s => s.School.Type).OrderBy(g => g.Key).Select(g => Line(g.Key.ToString(), g)).ToList());
+    }
+
+    /// <summary>
+    /// One line of the guard figures. "Short" adds up each school's own shortage: a school with more
+    /// guards than it needs does not fill another school's gap.
+    /// </summary>
+    private static GuardLine Line(string key, IEnumerable<SchoolDefenceStatus> group)
+    {
+        var list = group.ToList();
+        return new GuardLine(key, list.Count, list.Sum(s => s.GuardsRequired), list.Sum(s => s.GuardsPresent), list.Sum(s => s.GuardsShort));
+    }
+}
