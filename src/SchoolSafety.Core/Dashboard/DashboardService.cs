@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSafety.Common;
 using SchoolSafety.Data;
+using SchoolSafety.Defences;
 using SchoolSafety.Drills;
 using SchoolSafety.Education;
 using SchoolSafety.Hazards;
 using SchoolSafety.Inspections;
+using SchoolSafety.Ledger;
 using SchoolSafety.Schools;
 using SchoolSafety.Training;
 
@@ -21,23 +23,26 @@ public sealed record EducationFigureSet(int FirstLesson, int Schools, double? To
 /// <summary>One week of the term on the charts: inspections submitted, tickets opened and closed.</summary>
 public sealed record WeekPoint(SchoolWeek Week, int Submitted, int Opened, int Closed);
 
-public sealed record TownshipBar(string Township, int Open, int Overdue);
+public sealed record TownshipBar(string Township, int Open, int Overdue, int GuardsShort);
+
+/// <summary>Schools missing one of the required documents, and schools without this year's letter with the bureau.</summary>
+public sealed record LedgerFigureSet(int MissingDocuments, int LetterNotSigned, int Year);
 
 /// <summary>One school's line in the dashboard table.</summary>
 public sealed record SchoolLine(School School, int Submitted, int Expected, int TrailingMisses, int Open, int Overdue, int MajorOpen,
-    bool DrillCompliant, bool FirstLesson, RiskLevel Risk, IReadOnlyList<string> Reasons);
+    bool DrillCompliant, bool FirstLesson, int GuardsShort, RiskLevel Risk, IReadOnlyList<string> Reasons);
 
 public sealed record DashboardData(
     IReadOnlyList<Term> Terms, Term? Term, IReadOnlyList<SchoolWeek> Weeks, SchoolWeek? Week, int Schools,
     InspectionFigureSet Inspections, TicketFigureSet Tickets, DrillFigureSet Drills, EducationFigureSet Education,
-    IReadOnlyList<WeekPoint> Weekly, IReadOnlyList<TownshipBar> Townships, IReadOnlyList<SchoolLine> Lines);
+    DefenceFigureSet Defences, LedgerFigureSet Ledger, IReadOnlyList<WeekPoint> Weekly, IReadOnlyList<TownshipBar> Townships, IReadOnlyList<SchoolLine> Lines);
 
 /// <summary>
 /// The dashboard of any set of schools (a county, a city, a province, or one school): a handful of
 /// queries, each reading only the columns it needs for all the schools at once; figures, chart series
 /// and per-school lines are then counted in memory with the same rules the feature pages use.
 /// </summary>
-public sealed class DashboardService(AppDbContext db, DrillCompliance drills, RiskOptions risk)
+public sealed class DashboardService(AppDbContext db, DrillCompliance drills, DefenceFigures defences, RiskOptions risk)
 {
     public async Task<DashboardData> BuildAsync(IQueryable<School> scope, DateOnly today, DashboardFilter filter, CancellationToken ct = default)
     {
@@ -88,6 +93,13 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, Ri
                         && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.Level == TrainingLevel.County && s.Date >= from.AddDays(-14) && s.Date <= to))
             .Select(a => a.SchoolId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
 
+        var inScope = db.Schools.Where(s => ids.Contains(s.Id));
+        var defenceStatus = await defences.StatusesAsync(inScope, today, ct);
+        var defenceOf = defenceStatus.ToDictionary(d => d.School.Id);
+        var documents = await LedgerStatus.DocumentsAsync(db, inScope, ct);
+        var letters = await LedgerStatus.LettersAsync(db, inScope, today.Year, ct);
+        var ledger = new LedgerFigureSet(documents.Count(d => !d.IsComplete), letters.Count(l => !l.CountySigned), today.Year);
+
         var lines = list.Select(s =>
         {
             var done = over.Count(w => submitted.Contains((s.Id, w.Number)));
@@ -99,11 +111,16 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, Ri
             var figures = TicketFigures.Count(mine.Where(t => t.FoundAt >= start).ToList(), today);
             var drill = drillStatus.GetValueOrDefault(s.Id);
             var drillMissed = drill is not null && drill.Term is not null && !drill.Compliant;
+            var defence = defenceOf.GetValueOrDefault(s.Id);
             var signals = new RiskSignals(overdue.Count, overdue.Count(t => t.Grade == HazardGrade.Major), overdue.Count(t => t.IsSupervised),
-                open.Count(t => t.Grade == HazardGrade.Major), figures.RepeatHazards, figures.Rejections, trailing, drillMissed);
+                open.Count(t => t.Grade == HazardGrade.Major), figures.RepeatHazards, figures.Rejections, trailing, drillMissed)
+            {
+                GuardsShort = defence?.GuardsShort ?? 0,
+                TechnicalGap = defence is not null && (defence.Has(GapKind.RetentionShort) || defence.Has(GapKind.BlindSpots) || defence.Has(GapKind.AlarmNotLinked) || defence.Has(GapKind.NoAlarm)),
+            };
             var (level, reasons) = SchoolRisk.Assess(signals, risk);
             return new SchoolLine(s, done, over.Count, trailing, open.Count, overdue.Count, signals.MajorOpen, !drillMissed,
-                education[s.Id].Any(r => r.Kind == EducationKind.FirstLesson), level, reasons);
+                education[s.Id].Any(r => r.Kind == EducationKind.FirstLesson), signals.GuardsShort, level, reasons);
         }).ToList();
 
         var longestMiss = list.Count(s =>
@@ -140,9 +157,10 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, Ri
                 inTerm.Count(t => InWeek(t.FoundAt)), tickets.Count(t => t.ClosedAt is { } c && InWeek(c)));
         }).ToList();
         var townships = lines.GroupBy(l => l.School.Township)
-            .Select(g => new TownshipBar(g.Key, g.Sum(l => l.Open), g.Sum(l => l.Overdue)))
+            .Select(g => new TownshipBar(g.Key, g.Sum(l => l.Open), g.Sum(l => l.Overdue), g.Sum(l => l.GuardsShort)))
             .OrderByDescending(t => t.Overdue).ThenByDescending(t => t.Open).ThenBy(t => t.Township).ToList();
 
-        return new DashboardData(terms, term, weeks, week, list.Count, inspectionFigures, ticketFigures, drillFigures, educationFigures, weekly, townships, lines);
+        return new DashboardData(terms, term, weeks, week, list.Count, inspectionFigures, ticketFigures, drillFigures, educationFigures,
+            DefenceFigures.Count(defenceStatus), ledger, weekly, townships, lines);
     }
 }

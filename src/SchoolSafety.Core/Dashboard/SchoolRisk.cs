@@ -24,13 +24,20 @@ public sealed class RiskOptions
 
 /// <summary>What the rule looks at for one school: outcomes (hazards, overdue, repeats, rejections), not the number of forms filled.</summary>
 public sealed record RiskSignals(int Overdue, int OverdueMajor, int SupervisedOverdue, int MajorOpen, int Repeats, int Rejections,
-    int ConsecutiveMisses, bool DrillMissed);
+    int ConsecutiveMisses, bool DrillMissed)
+{
+    /// <summary>Guards short of the standard (人防).</summary>
+    public int GuardsShort { get; init; }
+
+    /// <summary>A technical gap that leaves the school blind: footage kept too briefly, blind spots, or an alarm not linked to 110 (技防).</summary>
+    public bool TechnicalGap { get; init; }
+}
 
 /// <summary>
 /// The rule that colours a school (stated in the UI and the user guide):
 /// red — a 重大 hazard overdue, a supervised ticket overdue, or many overdue tickets;
-/// orange — any overdue ticket, a repeat hazard, or repeated verification rejections;
-/// yellow — an open 重大 hazard, a month without a drill, or weeks in a row without an inspection;
+/// orange — any overdue ticket, a repeat hazard, repeated verification rejections, or guards short of the standard;
+/// yellow — an open 重大 hazard, a technical gap (retention, blind spots, alarm), a month without a drill, or weeks in a row without an inspection;
 /// blue — none of these. Each reason is returned as a message key so the colour never stands alone.
 /// </summary>
 public static class SchoolRisk
@@ -47,10 +54,12 @@ public static class SchoolRisk
         if (s.Overdue > 0) orange.Add("Risk.Overdue");
         if (s.Repeats > 0) orange.Add("Risk.Repeat");
         if (s.Rejections >= o.OrangeRejections) orange.Add("Risk.Rejections");
+        if (s.GuardsShort > 0) orange.Add("Risk.GuardsShort");
         if (orange.Count > 0) return (RiskLevel.Orange, orange);
 
         var yellow = new List<string>();
         if (s.MajorOpen > 0) yellow.Add("Risk.MajorOpen");
+        if (s.TechnicalGap) yellow.Add("Risk.TechnicalGap");
         if (s.DrillMissed) yellow.Add("Risk.DrillMissed");
         if (s.ConsecutiveMisses >= o.YellowConsecutiveMisses) yellow.Add("Risk.InspectionsMissed");
         if (yellow.Count > 0) return (RiskLevel.Yellow, yellow);

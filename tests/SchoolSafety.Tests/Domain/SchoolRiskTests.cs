@@ -40,4 +40,15 @@ public class SchoolRiskTests
         Assert.Equal(RiskLevel.Yellow, SchoolRisk.Assess(Calm with { ConsecutiveMisses = 2 }, Options).Level);
         Assert.Equal(RiskLevel.Blue, SchoolRisk.Assess(Calm with { ConsecutiveMisses = 1 }, Options).Level);
     }
+
+    [Fact]
+    public void Guards_short_of_the_standard_are_orange_and_a_technical_gap_is_yellow()
+    {
+        var guards = SchoolRisk.Assess(Calm with { GuardsShort = 1 }, Options);
+        Assert.Equal(RiskLevel.Orange, guards.Level);
+        Assert.Equal(["Risk.GuardsShort"], guards.Reasons);
+        var technical = SchoolRisk.Assess(Calm with { TechnicalGap = true }, Options);
+        Assert.Equal(RiskLevel.Yellow, technical.Level);
+        Assert.Equal(["Risk.TechnicalGap"], technical.Reasons);
+    }
 }

@@ -69,6 +69,13 @@ public abstract class DashboardTests(SchoolSafetyApp app)
         c2.ClosedAt = China(11, 20);
         c.HazardTickets.AddRange(a1, a2, b1, c1, c2);
 
+        // Three defences: A has one guard of the two it needs, retention 30 days (below 90), alarm linked; B and C have recorded nothing.
+        c.DefenceRecords.Add(new Defences.DefenceRecord
+        {
+            SchoolId = a.Id, Revision = 1, IsCurrent = true, EffectiveFrom = new DateOnly(2026, 11, 1), RecordedAt = Now, ClosedCampus = true,
+            LowestWallHeight = 2.6m, AntiCollisionBarrier = true, Cameras = 10, Recording24h = true, RetentionDays = 30, Alarm = Defences.AlarmState.LinkedTo110,
+            Guards = [new Defences.DefenceGuard { Name = "张保安", BirthYear = 1975, Education = Defences.EducationLevel.JuniorMiddle, HasCertificate = true, FullTime = true }],
+        });
         // Drills: A 100 s (up to standard), B 130 s on 3 floors (not). November is the current month: nobody has missed one yet.
         Drill Drill(School s, int seconds) => new()
         {
@@ -118,6 +125,11 @@ public abstract class DashboardTests(SchoolSafetyApp app)
         Assert.Equal("1 / 3", Fig("fig-first-lesson"));
         Assert.Equal("14.3%", Fig("fig-topics"));               // 3 topics of 21
         Assert.Equal("1 / 3", Fig("fig-training"));
+        Assert.Equal("6 / 1 / 5", Fig("fig-guards"));           // 300 students: 2 guards each; only A has one
+        Assert.Equal("1", Fig("fig-guards-short"));             // A (B and C have no record yet: listed as not reported)
+        Assert.Equal("1", Fig("fig-retention"));                // A keeps 30 days
+        Assert.Equal("3", Fig("fig-documents"));                // nobody has uploaded the required documents
+        Assert.Equal("3", Fig("fig-letters"));
 
         // Risk: B red (a major hazard overdue), A orange (overdue), C orange (repeat); red first.
         var rows = page.QuerySelectorAll("#school-table tbody tr");

@@ -30,7 +30,8 @@
             type: 'bar',
             data: { labels: townships.labels, datasets: [
                 { label: townships.openLabel, data: townships.open, backgroundColor: colours.orange },
-                { label: townships.overdueLabel, data: townships.overdue, backgroundColor: colours.red }] },
+                { label: townships.overdueLabel, data: townships.overdue, backgroundColor: colours.red },
+                { label: townships.guardsShortLabel, data: townships.guardsShort, backgroundColor: colours.grey }] },
             options: Object.assign({}, common, { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } })
         });
     }
