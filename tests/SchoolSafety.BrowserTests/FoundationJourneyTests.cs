@@ -62,6 +62,7 @@ public sealed class FoundationJourneyTests(BrowserFixture browser)
         Assert.False(await page.Locator("#mainNav").IsVisibleAsync());
         await page.ClickAsync(".navbar-toggler");
         await page.Locator("#mainNav").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        await page.ClickAsync("#manageMenu");
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "操作痕迹" }).IsVisibleAsync());
         await page.ClickAsync(".navbar-toggler");
 
@@ -108,15 +109,18 @@ public sealed class BureauPagesTests(BrowserFixture browser)
         Assert.Equal("125", await page.Locator("#stat-schools").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(page, "09-admin-home");
 
+        await page.ClickAsync("#manageMenu");
         await page.GetByRole(AriaRole.Link, new() { Name = "用户管理" }).ClickAsync();
         await Assertions.Expect(page.Locator("#user-list")).ToContainTextAsync("officer2");
         await BrowserFixture.ScreenshotAsync(page, "10-users");
 
+        await page.ClickAsync("#manageMenu");
         await page.GetByRole(AriaRole.Link, new() { Name = "操作痕迹" }).ClickAsync();
         await Assertions.Expect(page.Locator("#audit-list")).ToContainTextAsync("新增");
         await page.Locator("#audit-list details summary").First.ClickAsync();
         await BrowserFixture.ScreenshotAsync(page, "11-audit");
 
+        await page.ClickAsync("#manageMenu");
         await page.GetByRole(AriaRole.Link, new() { Name = "检查模板" }).ClickAsync();
         await Assertions.Expect(page.Locator("#template-list")).ToContainTextAsync("第 1 版");
         await page.Locator("#template-list a").First.ClickAsync();

@@ -75,27 +75,11 @@ public static class DemoDefences
             records.Add(current);
         }
 
-        db.AuditSuppressedForGeneratedData = true;
-        try
+        await DemoBulk.SaveAsync(db, now, nameof(DefenceRecord), $"{records.Count} three-defences records, {records.Sum(r => r.Guards.Count)} guards, 2 rule sets", () =>
         {
             db.StandardRuleSets.AddRange(provinceRules, countyRules);
             db.DefenceRecords.AddRange(records);
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.AuditSuppressedForGeneratedData = false;
-            db.ChangeTracker.Clear();
-        }
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now, UserName = SystemUser.Instance.UserName, EntityType = nameof(DefenceRecord), EntityKey = "demo", Action = AuditAction.Added,
-            Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["Generated"] = new { Old = (string?)null, New = $"{records.Count} three-defences records, {records.Sum(r => r.Guards.Count)} guards, 2 rule sets" },
-            }),
-        });
-        await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     /// <summary>

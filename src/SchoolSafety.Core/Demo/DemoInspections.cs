@@ -157,30 +157,11 @@ public static class DemoInspections
                 id => officers.FirstOrDefault(o => o.SchoolId == id) is { } o ? new TicketActor(o.Id, o.UserName!, false, false) : new TicketActor("", "", false, false)).ToList());
         }
 
-        db.AuditSuppressedForGeneratedData = true;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        await DemoBulk.SaveAsync(db, now, nameof(Inspection), $"{inspections.Count} inspections, {tickets.Count} tickets", () =>
         {
             db.Inspections.AddRange(inspections);
             db.HazardTickets.AddRange(tickets);
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.AuditSuppressedForGeneratedData = false;
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-            db.ChangeTracker.Clear();
-        }
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now, UserName = SystemUser.Instance.UserName, EntityType = nameof(Inspection), EntityKey = "demo",
-            Action = AuditAction.Added,
-            Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["Generated"] = new { Old = (string?)null, New = $"{inspections.Count} inspections, {tickets.Count} tickets" },
-            }),
-        });
-        await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     /// <summary>

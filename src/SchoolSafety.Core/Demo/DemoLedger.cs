@@ -137,30 +137,13 @@ public static class DemoLedger
             };
         }).ToList();
 
-        db.AuditSuppressedForGeneratedData = true;
-        try
+        await DemoBulk.SaveAsync(db, now, nameof(SafetyDocument), $"{documents.Count} documents, {letters.Count} letters, {problems.Count} surroundings problems", () =>
         {
             db.StoredFiles.AddRange(files);
             db.SafetyDocuments.AddRange(documents);
             db.ResponsibilityLetters.AddRange(letters);
             db.SurroundingsIssues.AddRange(problems);
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.AuditSuppressedForGeneratedData = false;
-            db.ChangeTracker.Clear();
-        }
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now, UserName = SystemUser.Instance.UserName, EntityType = nameof(SafetyDocument), EntityKey = "demo",
-            Action = AuditAction.Added,
-            Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["Generated"] = new { Old = (string?)null, New = $"{documents.Count} documents, {letters.Count} letters, {problems.Count} surroundings problems" },
-            }),
-        });
-        await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     private static async Task<SafetyDocument> DocumentAsync(School school, RequiredDocumentType type, DateOnly effective, string title,

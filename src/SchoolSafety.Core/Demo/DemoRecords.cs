@@ -54,30 +54,12 @@ public static class DemoRecords
         }
         sessions.AddRange(await CountySessionsAsync(db, schools, terms, today, now, ct));
 
-        db.AuditSuppressedForGeneratedData = true;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        await DemoBulk.SaveAsync(db, now, nameof(Drill), $"{drills.Count} drills, {sessions.Count} training sessions, {education.Count} education records", () =>
         {
             db.Drills.AddRange(drills);
             db.EducationRecords.AddRange(education);
             db.TrainingSessions.AddRange(sessions);
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.AuditSuppressedForGeneratedData = false;
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-            db.ChangeTracker.Clear();
-        }
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now, UserName = SystemUser.Instance.UserName, EntityType = nameof(Drill), EntityKey = "demo", Action = AuditAction.Added,
-            Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["Generated"] = new { Old = (string?)null, New = $"{drills.Count} drills, {sessions.Count} training sessions, {education.Count} education records" },
-            }),
-        });
-        await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     /// <summary>One drill per month (quarter) of term so far; one school in eight misses a period, one drill in ten runs long or leaves someone uncounted.</summary>
