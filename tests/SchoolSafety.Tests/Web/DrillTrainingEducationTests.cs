@@ -22,7 +22,8 @@ public abstract class DrillTrainingEducationTests(SchoolSafetyApp app)
         ["Form.StaffTakingPart"] = "96", ["Form.Injuries"] = "0", ["Form.Problems"] = problems, ["Form.Evaluator"] = "王建华", ["Form.Evaluation"] = "总体有序，三楼拥堵",
     };
 
-    private static async Task<HttpResponseMessage> PostMultipartAsync(AppClient client, string url, string formPage, Dictionary<string, string> fields, byte[]? photo = null)
+    private static async Task<HttpResponseMessage> PostMultipartAsync(AppClient client, string url, string formPage, Dictionary<string, string> fields, byte[]? photo = null,
+        (byte[] Bytes, string Name)? plan = null)
     {
         var page = await client.PageAsync(formPage);
         var content = new MultipartFormDataContent { { new StringContent(page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" } };
@@ -33,6 +34,8 @@ public abstract class DrillTrainingEducationTests(SchoolSafetyApp app)
             file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
             content.Add(file, "photos", "drill.png");
         }
+        if (plan is { } p)
+            content.Add(new ByteArrayContent(p.Bytes), "plan", p.Name);
         return await client.Http.PostAsync(url, content);
     }
 
@@ -57,13 +60,20 @@ public abstract class DrillTrainingEducationTests(SchoolSafetyApp app)
         await using (var db = app.Db())
             Assert.False(await db.Context.Drills.AnyAsync(d => d.Problems == problems));
 
-        var saved = await PostMultipartAsync(officer, create, create, DrillFields(problems), InspectionTests.Png);
+        var notAPlan = await PostMultipartAsync(officer, create, create, DrillFields(problems), InspectionTests.Png, ("这不是PDF"u8.ToArray(), "方案.pdf"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notAPlan.StatusCode);
+        Assert.NotEmpty(AppClient.Parse(await notAPlan.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='plan']")!.TextContent);
+        await using (var db = app.Db())
+            Assert.False(await db.Context.Drills.AnyAsync(d => d.Problems == problems));
+
+        var saved = await PostMultipartAsync(officer, create, create, DrillFields(problems), InspectionTests.Png, (DemoLedger.MinimalPdf("防震演练方案"), "防震演练方案.pdf"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var details = await officer.PageAsync(saved.Headers.Location!.OriginalString);
         Assert.Equal("130 秒", details.QuerySelector("#drill-duration")!.TextContent);
         Assert.Equal("未达标", details.QuerySelector("#drill-verdict")!.TextContent);
         Assert.Equal("false", details.QuerySelector("#drill-checks li")!.GetAttribute("data-ok"));
         Assert.Single(details.QuerySelectorAll("#drill-photos img"));
+        Assert.Contains("防震演练方案", details.QuerySelector("#drill-plan")!.TextContent);
         await using var check = app.Db();
         var drill = await check.Context.Drills.SingleAsync(d => d.Problems == problems);
         Assert.False(drill.Announced);

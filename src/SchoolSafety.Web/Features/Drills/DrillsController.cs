@@ -69,12 +69,12 @@ public sealed class DrillsController(AppDbContext db, SchoolAccess access, Drill
 
     [HttpPost("Schools/{schoolId:int}/Drills/Create"), Authorize(Policy = Policies.SchoolStaff)]
     [RequestSizeLimit(60 * 1024 * 1024), RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
-    public async Task<IActionResult> Create(int schoolId, [Bind(Prefix = "Form")] DrillForm form, List<IFormFile>? photos, CancellationToken ct)
+    public async Task<IActionResult> Create(int schoolId, [Bind(Prefix = "Form")] DrillForm form, List<IFormFile>? photos, IFormFile? plan, CancellationToken ct)
     {
         var school = await access.FindAsync(schoolId, SchoolOperations.Record, ct);
         if (school is null) return NotFound();
         var drill = new Drill { SchoolId = school.Id, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedById = User.GetScope().UserId };
-        return await SaveAsync(school, drill, form, photos, isNew: true, ct);
+        return await SaveAsync(school, drill, form, photos, plan, isNew: true, ct);
     }
 
     [HttpGet("Drills/Edit/{id:int}"), Authorize(Policy = Policies.SchoolStaff)]
@@ -87,12 +87,12 @@ public sealed class DrillsController(AppDbContext db, SchoolAccess access, Drill
 
     [HttpPost("Drills/Edit/{id:int}"), Authorize(Policy = Policies.SchoolStaff)]
     [RequestSizeLimit(60 * 1024 * 1024), RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
-    public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Form")] DrillForm form, List<IFormFile>? photos, CancellationToken ct)
+    public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Form")] DrillForm form, List<IFormFile>? photos, IFormFile? plan, CancellationToken ct)
     {
         var (drill, school) = await LoadAsync(id, SchoolOperations.Record, ct);
         if (drill is null) return NotFound();
         db.Entry(drill).Property(d => d.RowVersion).OriginalValue = Decode(form.RowVersion);
-        return await SaveAsync(school!, drill, form, photos, isNew: false, ct);
+        return await SaveAsync(school!, drill, form, photos, plan, isNew: false, ct);
     }
 
     [HttpGet("Drills/Details/{id:int}"), Authorize(Policy = Policies.AnyUser)]
@@ -121,7 +121,7 @@ public sealed class DrillsController(AppDbContext db, SchoolAccess access, Drill
         return View(new DrillComplianceViewModel(query, rows, all.Count, all.Count(r => r.Compliant), all.Count(r => r.DoneInPeriodOf(today)), townships, today));
     }
 
-    private async Task<IActionResult> SaveAsync(School school, Drill drill, DrillForm form, List<IFormFile>? photos, bool isNew, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(School school, Drill drill, DrillForm form, List<IFormFile>? photos, IFormFile? plan, bool isNew, CancellationToken ct)
     {
         foreach (var (field, key) in DrillStandard.Validate(form, Today)) ModelState.AddModelError($"Form.{field}", l[key]);
         if (!ModelState.IsValid) return Refused(school, form, isNew ? null : drill.Id, null);
@@ -129,6 +129,7 @@ public sealed class DrillsController(AppDbContext db, SchoolAccess access, Drill
         form.ApplyTo(drill);
         if (isNew) db.Drills.Add(drill);
         var saved = new List<StoredFile>();
+        var uploading = "photos";
         try
         {
             foreach (var photo in photos ?? [])
@@ -138,12 +139,21 @@ public sealed class DrillsController(AppDbContext db, SchoolAccess access, Drill
                 drill.Photos.Add(file);
                 saved.Add(file);
             }
+            if (plan is { Length: > 0 })
+            {
+                // The drill plan (演练方案): PDF, Word or a photo of the paper, recognised by its bytes.
+                uploading = "plan";
+                await using var stream = plan.OpenReadStream();
+                var file = await storage.SaveDocumentAsync(stream, plan.Length, plan.FileName, school.Id, User.GetScope().UserId, ct);
+                drill.Photos.Add(file);
+                saved.Add(file);
+            }
             await db.SaveChangesAsync(ct);
         }
         catch (FileRejectedException e)
         {
             foreach (var f in saved) storage.Delete(f);
-            ModelState.AddModelError("photos", l[e.MessageKey, e.Args]);
+            ModelState.AddModelError(uploading, l[e.MessageKey, e.Args]);
             return Refused(school, form, isNew ? null : drill.Id, null);
         }
         catch (DbUpdateConcurrencyException)
