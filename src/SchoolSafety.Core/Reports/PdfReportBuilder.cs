@@ -164,6 +164,48 @@ public sealed class PdfReportBuilder
         return this;
     }
 
+    /// <summary>Starts a new page unless <paramref name="points"/> of height remain: keeps a block (a receipt slip) in one piece.</summary>
+    public PdfReportBuilder KeepTogether(double points)
+    {
+        Ensure(points);
+        return this;
+    }
+
+    /// <summary>
+    /// A signature block: each label drawn from the middle of the line, leaving the space after it
+    /// for a signature or a seal; the last line is usually "年 月 日".
+    /// </summary>
+    public PdfReportBuilder Signature(IEnumerable<string> labels, double size = BodySize)
+    {
+        var font = Font(size);
+        var lineHeight = size * 2;
+        foreach (var label in labels)
+        {
+            Check(label);
+            Ensure(lineHeight);
+            Gfx.DrawString(label, font, XBrushes.Black, new XPoint(MarginLeft + ContentWidth * 0.55, _y + size), XStringFormats.BaseLineLeft);
+            _y += lineHeight;
+        }
+        return this;
+    }
+
+    /// <summary>A dashed line across the page with a short label in the middle (沿此线剪下).</summary>
+    public PdfReportBuilder CutLine(string label, double size = 9)
+    {
+        Check(label);
+        var font = Font(size);
+        Ensure(size * 3);
+        var middle = _y + size * 1.5;
+        var labelWidth = Measure(label, font) + size;
+        var pen = new XPen(XColors.Gray, 0.6) { DashStyle = XDashStyle.Dash };
+        var centre = MarginLeft + ContentWidth / 2;
+        Gfx.DrawLine(pen, MarginLeft, middle, centre - labelWidth / 2, middle);
+        Gfx.DrawLine(pen, centre + labelWidth / 2, middle, MarginLeft + ContentWidth, middle);
+        Gfx.DrawString(label, font, XBrushes.Gray, new XPoint(centre, middle + size * 0.35), XStringFormats.BaseLineCenter);
+        _y += size * 3;
+        return this;
+    }
+
     /// <summary>Starts the next block on a new page.</summary>
     public PdfReportBuilder PageBreak()
     {

@@ -79,3 +79,10 @@ public sealed class ReportFontResolver : IFontResolver
 
     public byte[]? GetFont(string faceName) => _fonts.TryGetValue(faceName, out var font) ? font.Bytes : null;
 }
+
+/// <summary>The report font of this app (a singleton): <c>Reports:FontPath</c> or the shipped one, loaded on first use.</summary>
+public sealed class ReportFonts(ReportOptions options)
+{
+    private readonly Lazy<ReportFont> _font = new(() => ReportFont.Load(options.FontPath));
+    public ReportFont Font => _font.Value;
+}

@@ -11,3 +11,48 @@ public static class ReportPhrases
     public static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
     public static string Date(DateTime chinaTime) => Date(DateOnly.FromDateTime(chinaTime));
 }
+
+/// <summary>The fixed text of the rectification notice (隐患整改通知书).</summary>
+public static class NoticePhrases
+{
+    public const string Title = "隐患整改通知书";
+    public static string Number(string ticketNumber) => $"编号：{ticketNumber}";
+    public static string Salutation(string school) => $"{school}：";
+    public static string Opening(string source) =>
+        $"经{source}，发现你单位存在下列安全隐患。请按照“定责任人、定措施、定资金、定时限、定预案”的要求限期整改，整改期间落实临时管控措施，确保师生安全；整改完成后及时报请复查销号。";
+    public const string School = "学校";
+    public const string TicketNumber = "隐患编号";
+    public const string Description = "隐患描述";
+    public const string Item = "检查项目";
+    public const string Place = "隐患部位";
+    public const string Grade = "隐患等级";
+    public const string FoundOn = "发现日期";
+    public const string Deadline = "整改期限";
+    public const string Responsible = "整改责任人";
+    public const string Interim = "临时管控措施";
+    public const string Supervised = "挂牌督办";
+    public const string PlanHeading = "重大隐患治理方案";
+    public const string PlanGoal = "治理目标和任务";
+    public const string PlanMeasures = "采取的方法和措施";
+    public const string PlanFunds = "经费和物资落实";
+    public const string PlanPeople = "负责治理的机构和人员";
+    public const string PlanTimeLimit = "治理时限";
+    public const string PlanSafety = "安全措施和应急预案";
+    public const string NoPlanYet = "（尚未制定，须在标记整改完成前报送）";
+    public const string Requirement = "整改要求：";
+    public static string RequirementText(DateOnly deadline) =>
+        $"请于{ReportPhrases.Date(deadline)}前完成整改，并将整改情况（附整改前后照片）在系统中报送；逾期未完成的，将按规定予以通报并挂牌督办。";
+    public const string Issuer = "签发单位（盖章处）：";
+    public const string Signer = "签发人：";
+    public const string BlankDate = "年    月    日";
+    public const string CutLine = "沿此线剪下";
+    public const string ReceiptTitle = "回    执";
+    public static string ReceiptText(string school, string number, DateOnly deadline) =>
+        $"{school}已收到编号为{number}的隐患整改通知书，将按要求于{ReportPhrases.Date(deadline)}前完成整改并报请复查。";
+    public const string Receiver = "接收人（签字）：";
+    public const string ReceiptSeal = "学校（盖章）：";
+    public const string Grade_General = "一般隐患";
+    public const string Grade_Major = "重大隐患";
+    public static string Status(bool closed, DateTime? closedAtChina) =>
+        closed && closedAtChina is { } at ? $"已于{ReportPhrases.Date(at)}复查销号" : "";
+}
