@@ -56,3 +56,35 @@ public static class NoticePhrases
     public static string Status(bool closed, DateTime? closedAtChina) =>
         closed && closedAtChina is { } at ? $"已于{ReportPhrases.Date(at)}复查销号" : "";
 }
+
+/// <summary>The fixed text of the county's term report (情况汇报), after the county's own 2020 report.</summary>
+public static class TermReportPhrases
+{
+    public static string Title(string county, string term) => $"{county}{term}学校安全工作开展情况汇报";
+    public static string Intro(string county, string term, DateOnly from, DateOnly to) =>
+        $"现就{county}{term}（{ReportPhrases.Date(from)}至{ReportPhrases.Date(to)}）学校安全工作开展情况汇报如下：";
+    public const string InspectionHeading = "三、全面排查，综合治理安全隐患。";
+    public static string Inspections(int schools, int submitted, int expected, double? completion) =>
+        $"各学校、幼儿园对照周检月查记录表开展安全检查。全县{schools}所学校（园）本学期截至目前应开展周检{expected}次，已开展{submitted}次"
+        + (completion is { } c ? $"，完成率{c:0.#}%。" : "。");
+    public static string Tickets(int found, int closed, double? onTime, int open, int overdue, int majorOpen) =>
+        $"排查发现安全隐患{found}处，已整改销号{closed}处"
+        + (onTime is { } p ? $"，按期销号率{p:0.#}%" : "")
+        + $"；尚有{open}处正在整改，其中逾期{overdue}处"
+        + (majorOpen > 0 ? $"，重大隐患{majorOpen}处。" : "。")
+        + "对发现的安全隐患，均落实整改责任人并限期整改，做到闭合管理。";
+    public const string ProblemsHeading = "四、存在问题与不足";
+    public const string GuardsHeading = "（一）人防力量偏弱。";
+    public static string Guards(int required, int present, int shortage) => shortage > 0
+        ? $"保安员配备不足，按目前规模应配保安{required}名，现仅{present}名，缺{shortage}名。"
+        : $"按目前规模应配保安{required}名，现有{present}名，已按标准配齐。";
+    public const string TechnicalHeading = "（二）技防工作不达标。";
+    public static string Retention(int withCameras, int? min, int? max, int shortSchools, int blindSpotSchools) =>
+        (withCameras == 0 || min is null
+            ? "各学校尚未填报监控系统情况。"
+            : $"已安装监控的{withCameras}所学校中，监控图像存储时间为{(min == max ? $"{min}天" : $"{min}-{max}天")}，{shortSchools}所学校未达到规定的存储时间要求")
+        + (withCameras == 0 || min is null ? "" : blindSpotSchools > 0 ? $"；{blindSpotSchools}所学校监控面未全覆盖，还有盲区死角。" : "。");
+    public const string AppendixHeading = "附表：各学校安全工作情况";
+    public static readonly string[] AppendixHeaders = ["序号", "学校名称", "乡镇", "周检（已开展/应开展）", "未销号隐患", "其中逾期", "缺保安（名）"];
+    public const string NoData = "—";
+}

@@ -1,6 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SchoolSafety.Common;
+using SchoolSafety.Dashboard;
+using SchoolSafety.Defences;
 using SchoolSafety.Demo;
+using SchoolSafety.Identity;
+using SchoolSafety.Security;
 using SchoolSafety.Tests.Infrastructure;
 using SchoolSafety.Tests.Reports;
 
@@ -61,6 +66,51 @@ public abstract class ReportTests(SchoolSafetyApp app)
 
         using var other = await app.LoginAsync("officer2");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Tickets/Notice/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_county_downloads_the_term_report_whose_figures_are_the_dashboards_and_a_school_cannot()
+    {
+        using var county = await app.LoginAsync("county");
+        var link = (await county.PageAsync("/Dashboard")).QuerySelector("#term-report-pdf")!.GetAttribute("href")!;
+        Assert.StartsWith("/Reports/Term?termId=", link);
+        var response = await county.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        PdfReportBuilderTests.Keep(pdf, "term-" + GetType().Name);
+        var pages = PdfReportBuilderTests.PageTexts(pdf);
+        var text = string.Concat(pages);
+
+        // The same figures, computed from the same database the way the dashboard computes them.
+        await using var db = app.Db();
+        var node = await db.Context.Jurisdictions.SingleAsync(j => j.Code == DemoCounty.CountyCode);
+        var scope = new UserScope("", Roles.CountyStaff, null, node.Path);
+        var data = await db.Get<DashboardService>().BuildAsync(db.Context.Schools.VisibleTo(scope), ChinaTime.Today(app.Clock), new DashboardFilter(null, null, null, null));
+        var term = data.Term!;
+        Assert.Contains($"新平县{term.Name}学校安全工作开展情况汇报", pages[0]);
+        Assert.Contains($"全县{data.Schools}所学校（园）", text);
+        Assert.Contains($"应开展周检{data.Lines.Sum(l => l.Expected)}次，已开展{data.Lines.Sum(l => l.Submitted)}次", text);
+        var t = data.Tickets;
+        Assert.Contains($"排查发现安全隐患{t.Found}处，已整改销号{t.Closed}处", text);
+        if (t.ClosedOnTimePercent is { } onTime) Assert.Contains($"按期销号率{onTime:0.#}%", text);
+        Assert.Contains($"尚有{t.Open}处正在整改，其中逾期{t.Overdue}处", text);
+        var g = data.Defences.Guards;
+        Assert.True(g.Short > 0, "the demo county is short of guards");
+        Assert.Contains($"按目前规模应配保安{g.Required}名，现仅{g.Present}名，缺{g.Short}名", text);
+        var d = data.Defences;
+        Assert.Contains($"监控图像存储时间为{d.RetentionMin}-{d.RetentionMax}天，{d.SchoolsWithGap(GapKind.RetentionShort)}所学校未达到", text);
+        // The appendix: every school once, the header on every page it runs over.
+        Assert.All(data.Lines, l => Assert.Contains(l.School.Name, text));
+        var appendixFrom = pages.Select((p, i) => (p, i)).First(x => x.p.Contains("附表")).i;
+        Assert.All(pages.Skip(appendixFrom), p => Assert.Contains("序号学校名称乡镇", p));
+        Assert.Contains($"第1页共{pages.Count}页", pages[0]);
+        Assert.Contains($"第{pages.Count}页共{pages.Count}页", pages[^1]);
+
+        using var officer = await app.LoginAsync("officer");
+        var refused = await officer.GetAsync("/Reports/Term");
+        Assert.True(refused.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, ((int)refused.StatusCode).ToString());
+        if (refused.StatusCode == HttpStatusCode.Redirect) Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery);
     }
 }
 
