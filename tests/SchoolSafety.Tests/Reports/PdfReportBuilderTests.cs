@@ -78,6 +78,29 @@ public class PdfReportBuilderTests
     }
 
     [Fact]
+    public void A_configured_font_path_is_the_font_the_pdf_embeds_and_what_it_lacks_is_reported()
+    {
+        // A Latin-only TrueType font stands in for the county's font (present on Debian test machines; else a copy of ours).
+        const string dejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+        var copy = Path.Combine(Path.GetTempPath(), $"county-font-{Guid.NewGuid():N}.ttf");
+        File.Copy(File.Exists(dejaVu) ? dejaVu : ReportFont.ShippedPath, copy);
+        try
+        {
+            var font = new ReportFonts(new ReportOptions { FontPath = copy }).Font;
+            Assert.Equal(Path.GetFullPath(copy), font.Path);
+            Assert.NotEqual(ReportFont.Shipped.FamilyName, font.FamilyName);
+            var report = new PdfReportBuilder(font, "Report", Now).Paragraph("Safety 县教体局").Build();
+            if (!File.Exists(dejaVu)) return;
+            // The text's Chinese and the footer's (第 1 页 共 1 页, 生成时间) are all reported; the Latin is not.
+            Assert.Subset(report.MissingCharacters.ToHashSet(), "县教体局第页共生成时间".Select(c => c.ToString()).ToHashSet());
+            Assert.DoesNotContain("S", report.MissingCharacters);
+            using var document = PdfDocument.Open(report.Bytes);
+            Assert.All(document.GetPage(1).Letters.Where(l => l.Value == "S"), l => Assert.Contains("DejaVu", l.FontName));
+        }
+        finally { File.Delete(copy); }
+    }
+
+    [Fact]
     public void A_configured_font_path_that_is_not_a_single_truetype_face_is_refused_with_a_clear_message()
     {
         var missing = Path.Combine(Path.GetTempPath(), "no-such-font-" + Guid.NewGuid() + ".ttf");
