@@ -97,6 +97,10 @@ public static class Startup
         services.AddSingleton(config.GetSection("Risk").Get<SchoolSafety.Dashboard.RiskOptions>() ?? new());
         services.AddScoped<SchoolSafety.Defences.DefenceService>();
         services.AddScoped<SchoolSafety.Defences.DefenceFigures>();
+        var reports = config.GetSection(SchoolSafety.Reports.ReportOptions.Section).Get<SchoolSafety.Reports.ReportOptions>() ?? new();
+        if (!string.IsNullOrWhiteSpace(reports.FontPath)) reports.FontPath = Path.Combine(builder.Environment.ContentRootPath, reports.FontPath);
+        services.AddSingleton(reports);
+        services.AddSingleton<SchoolSafety.Reports.ReportFonts>();
         var storage = config.GetSection("Storage").Get<SchoolSafety.Files.FileStorageOptions>() ?? new();
         storage.Root = Path.Combine(builder.Environment.ContentRootPath, storage.Root);
         services.AddSingleton(storage);

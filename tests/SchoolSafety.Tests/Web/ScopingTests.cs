@@ -32,6 +32,7 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "POST", "/Schools/{id}/Inspections/Revise/{inspection}", "InspectionsController.Revise" },
         { "GET", "/Schools/{id}/Campaigns/{campaign}", "InspectionsController.Campaign" },
         { "GET", "/Tickets/Details/{ticket}", "TicketsController.Details" },
+        { "GET", "/Tickets/Notice/{ticket}", "TicketsController.Notice" },
         { "POST", "/Tickets/Rectify/{ticket}", "TicketsController.Rectify" },
         { "POST", "/Tickets/Verify/{ticket}", "TicketsController.Verify" },
         { "POST", "/Tickets/Reject/{ticket}", "TicketsController.Reject" },

@@ -7,6 +7,7 @@ using SchoolSafety.Files;
 using SchoolSafety.Hazards;
 using SchoolSafety.Identity;
 using SchoolSafety.Inspections;
+using SchoolSafety.Reports;
 using SchoolSafety.Schools;
 using SchoolSafety.Security;
 using SchoolSafety.Web.Infrastructure;
@@ -70,7 +71,8 @@ public sealed record TicketFormViewModel(School? School, NewTicket Input, IReadO
 /// verifies (一般: a school leader or the bureau; 重大: the bureau), and only then is it closed.
 /// </summary>
 public sealed class TicketsController(
-    AppDbContext db, SchoolAccess access, FileStorage storage, TicketService tickets, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
+    AppDbContext db, SchoolAccess access, FileStorage storage, TicketService tickets, IStringLocalizer<SharedResource> l, TimeProvider clock,
+    ReportFonts fonts, ILogger<TicketsController> logger) : Controller
 {
     private DateOnly Today => SchoolSafety.Common.ChinaTime.Today(clock);
 
@@ -257,6 +259,18 @@ public sealed class TicketsController(
     {
         var ticket = await LoadAsync(id, ct);
         return ticket is null ? NotFound() : View(await ModelAsync(ticket, null, ct));
+    }
+
+    /// <summary>The rectification notice (隐患整改通知书) as a PDF; for anyone who may see the ticket, 404 otherwise.</summary>
+    [HttpGet, Authorize(Policy = Policies.AnyUser)]
+    public async Task<IActionResult> Notice(int id, CancellationToken ct)
+    {
+        var ticket = await LoadAsync(id, ct);
+        if (ticket is null) return NotFound();
+        var report = RectificationNotice.Build(ticket, fonts.Font, clock.GetUtcNow());
+        if (report.MissingCharacters.Count > 0)
+            logger.LogWarning("Rectification notice {Ticket}: the report font has no glyph for {Characters}", ticket.Number, string.Join(" ", report.MissingCharacters));
+        return File(report.Bytes, "application/pdf", $"隐患整改通知书-{ticket.Number}.pdf");
     }
 
     [HttpPost, Authorize(Policy = Policies.SchoolStaff)]
