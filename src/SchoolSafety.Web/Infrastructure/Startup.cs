@@ -142,20 +142,14 @@ public static class Startup
 
     public static void UseSchoolSafety(this WebApplication app)
     {
+        // First, so every response (error pages included) carries CSP, nosniff, frame and referrer headers.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Errors/500");
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            await next();
-        });
         app.UseStaticFiles();
         app.UseSerilogRequestLogging(o =>
             o.EnrichDiagnosticContext = (diagnostics, http) =>
