@@ -71,6 +71,7 @@ public static class Startup
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        var securePolicy = CookieSecurity.Policy(builder.Environment, config);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -79,10 +80,18 @@ public static class Startup
             o.Cookie.Name = "SchoolSafety.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = securePolicy;
+            // Idle sessions end: each request within the window moves it on (renewed past half-way).
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(CookieSecurity.SessionMinutes(config));
         });
-        services.AddAntiforgery(o => o.Cookie.Name = "SchoolSafety.Antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "SchoolSafety.Antiforgery";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = securePolicy;
+        });
 
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, SchoolAuthorizationHandler>();

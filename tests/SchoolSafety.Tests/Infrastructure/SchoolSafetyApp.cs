@@ -53,9 +53,13 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>A client that keeps cookies and does not follow redirects, so tests see every status code.</summary>
+    /// <summary>
+    /// A client that keeps cookies and does not follow redirects, so tests see every status code.
+    /// It speaks HTTPS (the in-memory server takes the scheme from the address), so the tests run
+    /// under the production cookie policy: Secure cookies, and antiforgery refusing plain HTTP.
+    /// </summary>
     public AppClient NewClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") }));
 
     public async Task<AppClient> LoginAsync(string userName, string password = DemoCounty.DefaultPassword)
     {
