@@ -93,6 +93,8 @@ public static class Startup
             o.Cookie.SecurePolicy = securePolicy;
         });
 
+        services.AddSignInRateLimits(config);
+
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, SchoolAuthorizationHandler>();
         services.AddScoped<SchoolAccess>();
@@ -165,6 +167,7 @@ public static class Startup
                 diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "-"));
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -26,6 +26,8 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
     /// </summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
+    /// <summary>Whether this instance lifts the per-address sign-in limit (default 10 a minute) out of the suites' way.</summary>
+    protected virtual bool RaiseSignInLimit => true;
 
     public async Task InitializeAsync()
     {
@@ -50,6 +52,8 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
         builder.UseSetting("Storage:MaxBytes", (2 * 1024 * 1024).ToString());
         // The reminder job is run explicitly by its tests, not by a timer racing them.
         builder.UseSetting("Reminders:Enabled", "false");
+        // The suites sign in far more often than a person could; RateLimitTests keep the default limit.
+        if (RaiseSignInLimit) builder.UseSetting("Auth:LoginPermitsPerMinute", "100000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
