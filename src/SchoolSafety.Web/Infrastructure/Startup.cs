@@ -41,11 +41,12 @@ public static class Startup
 
         // Chinese text goes into pages as characters, not as &#x...; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // Sign-in cookies survive restarts: keys live beside the database (a volume in docker-compose).
+        // The keys that protect sign-in cookies and antiforgery tokens live in the database (table
+        // DataProtectionKeys): they survive restarts, and every instance on the database shares them,
+        // so a user signed in on one instance goes on on another. See docs/adr/0008.
         services.AddDataProtection()
             .SetApplicationName("SchoolSafety")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath,
-                config["DataProtection:KeysPath"] is { Length: > 0 } keys ? keys : "App_Data/keys")));
+            .PersistKeysToDbContext<AppDbContext>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();

@@ -14,7 +14,7 @@ namespace SchoolSafety.Tests.Infrastructure;
 /// The whole application on a fresh database of one provider, migrated and seeded with the demo
 /// county exactly as the run command does, with a clock the tests move.
 /// </summary>
-public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+public class SchoolSafetyApp(DatabaseProvider provider, SchoolSafetyApp? sharing = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _keys = Path.Combine(Path.GetTempPath(), $"schoolsafety-keys-{Guid.NewGuid():N}");
     private TestDatabase? _database;
@@ -31,7 +31,8 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Provider);
+        // A second instance on the first one's database (it finds it migrated and seeded), as two web servers would.
+        _database = sharing?.Database ?? await TestDatabase.CreateAsync(Provider);
         Start(); // migrations and demo seeding run now
     }
 
@@ -47,7 +48,6 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:PrintLogins", "false");
         builder.UseSetting("Logging:File", "");
-        builder.UseSetting("DataProtection:KeysPath", _keys);
         builder.UseSetting("Storage:Root", Path.Combine(_keys, "uploads"));
         builder.UseSetting("Storage:MaxBytes", (2 * 1024 * 1024).ToString());
         // The reminder job is run explicitly by its tests, not by a timer racing them.
@@ -85,7 +85,7 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
+        if (_database is not null && sharing is null) await _database.DisposeAsync();
         if (Directory.Exists(_keys)) Directory.Delete(_keys, recursive: true);
     }
 }
