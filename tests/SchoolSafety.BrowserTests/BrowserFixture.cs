@@ -16,6 +16,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public KestrelApp App { get; } = new(DatabaseProvider.Sqlite);
     public IBrowser Browser { get; private set; } = null!;
+    /// <summary>What Chromium refused under the Content-Security-Policy on any page of any journey; must stay empty.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> CspViolations { get; } = new();
     private IPlaywright _playwright = null!;
 
     public static string ChromiumPath =>
@@ -54,7 +56,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             Locale = "en-US", // the app must still speak Chinese until the user chooses otherwise
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                CspViolations.Enqueue($"{page.Url}: {message.Text}");
+        };
+        return page;
     }
 
     public static async Task LoginAsync(IPage page, string userName, string password = Demo.DemoCounty.DefaultPassword)
@@ -74,6 +82,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         await App.DisposeAsync();
+        // A blocked inline script or style does not always break a journey's assertions; the console tells.
+        if (!CspViolations.IsEmpty)
+            throw new InvalidOperationException("Content-Security-Policy violations in the journeys:\n" + string.Join("\n", CspViolations.Distinct()));
     }
 }
 

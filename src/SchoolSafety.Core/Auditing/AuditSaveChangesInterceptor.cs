@@ -99,6 +99,8 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
         if (_writingAudit || context is not AppDbContext db || db.AuditSuppressedForGeneratedData) return null;
         _pending = db.ChangeTracker.Entries()
             .Where(e => e.Entity is not AuditEntry
+                        // The data protection key ring is secret key material, not a record of the county's work.
+                        && e.Entity is not Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
                         && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                         && e.Metadata.FindPrimaryKey() is not null
                         && !e.Metadata.IsOwned())

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -19,10 +20,13 @@ namespace SchoolSafety.Data;
 /// <summary>
 /// The one DbContext of the product, used directly by features (no repositories). The model differs
 /// per provider only in how <see cref="IConcurrencyVersioned.RowVersion"/> is mapped; each provider
-/// has its own migrations project.
+/// has its own migrations project. It also holds the data protection key ring
+/// (<see cref="DataProtectionKeys"/>), so every web instance on the database reads the same keys.
 /// </summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens; never audited (they are secrets).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<School> Schools => Set<School>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

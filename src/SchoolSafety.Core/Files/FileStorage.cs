@@ -98,29 +98,33 @@ public sealed class FileStorage(FileStorageOptions options, TimeProvider clock)
 
     /// <summary>
     /// A phone photo of several megabytes is scaled down to <see cref="FileStorageOptions.MaxDimension"/>
-    /// on its long side (turned upright by its EXIF orientation) and kept as JPEG. Smaller photos, HEIC
-    /// (which the image library cannot read) and anything it cannot decode are kept as sent.
+    /// on its long side (turned upright by its EXIF orientation) and kept as JPEG. Every JPEG, small or
+    /// large, is re-encoded (upright, same size when small): the new file carries none of the camera's
+    /// metadata, GPS position included. Smaller PNG and WebP photos, HEIC (which the image library cannot
+    /// read) and anything it cannot decode are kept as sent.
     /// </summary>
     private (byte[] Bytes, string ContentType, string Extension) Downscale(byte[] data, string contentType, string extension)
     {
         var original = (data, contentType, extension);
-        if (options.MaxDimension <= 0 || contentType == "image/heic") return original;
+        var jpeg = contentType == "image/jpeg";
+        if ((options.MaxDimension <= 0 && !jpeg) || contentType == "image/heic") return original;
         using var codec = SkiaSharp.SKCodec.Create(new MemoryStream(data));
         if (codec is null) return original;
         var longest = Math.Max(codec.Info.Width, codec.Info.Height);
-        if (longest <= options.MaxDimension) return original;
+        var tooLarge = options.MaxDimension > 0 && longest > options.MaxDimension;
+        if (!tooLarge && !jpeg) return original;
         var origin = codec.EncodedOrigin;
         using var decoded = SkiaSharp.SKBitmap.Decode(codec);
         if (decoded is null) return original;
 
-        var scale = options.MaxDimension / (double)longest;
+        var scale = tooLarge ? options.MaxDimension / (double)longest : 1.0;
         var width = Math.Max(1, (int)Math.Round(decoded.Width * scale));
         var height = Math.Max(1, (int)Math.Round(decoded.Height * scale));
         using var resized = decoded.Resize(new SkiaSharp.SKImageInfo(width, height), new SkiaSharp.SKSamplingOptions(SkiaSharp.SKFilterMode.Linear, SkiaSharp.SKMipmapMode.Linear));
         using var upright = Orient(resized, origin);
         using var image = SkiaSharp.SKImage.FromBitmap(upright);
-        using var jpeg = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 85);
-        return (jpeg.ToArray(), "image/jpeg", ".jpg");
+        using var encoded = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 85);
+        return (encoded.ToArray(), "image/jpeg", ".jpg");
     }
 
     private static SkiaSharp.SKBitmap Orient(SkiaSharp.SKBitmap source, SkiaSharp.SKEncodedOrigin origin)

@@ -41,11 +41,12 @@ public static class Startup
 
         // Chinese text goes into pages as characters, not as &#x...; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // Sign-in cookies survive restarts: keys live beside the database (a volume in docker-compose).
+        // The keys that protect sign-in cookies and antiforgery tokens live in the database (table
+        // DataProtectionKeys): they survive restarts, and every instance on the database shares them,
+        // so a user signed in on one instance goes on on another. See docs/adr/0008.
         services.AddDataProtection()
             .SetApplicationName("SchoolSafety")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath,
-                config["DataProtection:KeysPath"] is { Length: > 0 } keys ? keys : "App_Data/keys")));
+            .PersistKeysToDbContext<AppDbContext>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -71,6 +72,7 @@ public static class Startup
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        var securePolicy = CookieSecurity.Policy(builder.Environment, config);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -79,10 +81,20 @@ public static class Startup
             o.Cookie.Name = "SchoolSafety.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = securePolicy;
+            // Idle sessions end: each request within the window moves it on (renewed past half-way).
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(CookieSecurity.SessionMinutes(config));
         });
-        services.AddAntiforgery(o => o.Cookie.Name = "SchoolSafety.Antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "SchoolSafety.Antiforgery";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = securePolicy;
+        });
+
+        services.AddSignInRateLimits(config);
 
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, SchoolAuthorizationHandler>();
@@ -146,26 +158,21 @@ public static class Startup
 
     public static void UseSchoolSafety(this WebApplication app)
     {
+        // First, so every response (error pages included) carries CSP, nosniff, frame and referrer headers.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Errors/500");
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            await next();
-        });
         app.UseStaticFiles();
         app.UseSerilogRequestLogging(o =>
             o.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "-"));
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -50,7 +50,7 @@ public partial class ResourceTests
             .Concat(Roles.All.Select(r => "Role." + r))
             .Concat(Enum.GetNames<AuditAction>().Select(a => "AuditAction." + a))
             .Concat(new[] { nameof(School), nameof(AppUser), "Jurisdiction", "IdentityUserRole" }.Select(e => "Entity." + e))
-            .Concat(new[] { 400, 403, 404, 500 }.SelectMany(c => new[] { $"Error.{c}.Title", $"Error.{c}.Text" }))
+            .Concat(new[] { 400, 403, 404, 429, 500 }.SelectMany(c => new[] { $"Error.{c}.Title", $"Error.{c}.Text" }))
             .Concat(typeof(SchoolSafety.Web.Infrastructure.LocalizedIdentityErrorDescriber)
                 .GetMethods().Where(m => m.DeclaringType == typeof(SchoolSafety.Web.Infrastructure.LocalizedIdentityErrorDescriber))
                 .Select(m => "Identity." + m.Name));

@@ -244,6 +244,48 @@ public class FileStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_small_JPEG_is_re_encoded_and_loses_its_EXIF_GPS_position()
+    {
+        var storage = new FileStorage(new FileStorageOptions { Root = _root, MaxBytes = 10 * 1024 * 1024 }, new FakeTimeProvider());
+        byte[] plain;
+        using (var bitmap = new SkiaSharp.SKBitmap(40, 30))
+        {
+            using (var canvas = new SkiaSharp.SKCanvas(bitmap)) canvas.Clear(SkiaSharp.SKColors.SteelBlue);
+            using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+            plain = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90).ToArray();
+        }
+        // An EXIF block as a phone writes it: IFD0 points to a GPS IFD with latitude N 23° 37' 5".
+        byte[] tiff =
+        [
+            0x49, 0x49, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00,                   // little-endian TIFF, IFD0 at 8
+            0x01, 0x00, 0x25, 0x88, 0x04, 0x00, 0x01, 0x00, 0x00, 0x00, 0x1A, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // GPSInfo -> 26
+            0x02, 0x00,                                                       // GPS IFD: 2 entries
+            0x01, 0x00, 0x02, 0x00, 0x02, 0x00, 0x00, 0x00, 0x4E, 0x00, 0x00, 0x00, // GPSLatitudeRef "N"
+            0x02, 0x00, 0x05, 0x00, 0x03, 0x00, 0x00, 0x00, 0x38, 0x00, 0x00, 0x00, // GPSLatitude -> 56
+            0x00, 0x00, 0x00, 0x00,
+            0x17, 0, 0, 0, 1, 0, 0, 0, 0x25, 0, 0, 0, 1, 0, 0, 0, 0x05, 0, 0, 0, 1, 0, 0, 0,
+        ];
+        byte[] exif = [.. "Exif\0\0"u8, .. tiff];
+        var length = exif.Length + 2;
+        byte[] photo = [0xFF, 0xD8, 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. exif, .. plain[2..]];
+        Assert.True(Contains(photo, "Exif\0\0"u8.ToArray()));
+        using (var codec = SkiaSharp.SKCodec.Create(new MemoryStream(photo))) Assert.Equal((40, 30), (codec!.Info.Width, codec.Info.Height));
+
+        var stored = await storage.SaveImageAsync(new MemoryStream(photo), photo.Length, 4, null);
+        Assert.Equal("image/jpeg", stored.ContentType);
+        await using var file = storage.Open(stored);
+        var copy = new MemoryStream();
+        await file.CopyToAsync(copy);
+        var bytes = copy.ToArray();
+        Assert.False(Contains(bytes, "Exif\0\0"u8.ToArray()), "the EXIF block survived");
+        Assert.False(Contains(bytes, tiff[28..40]), "the GPS latitude entry survived");
+        using (var codec = SkiaSharp.SKCodec.Create(new MemoryStream(bytes))) Assert.Equal((40, 30), (codec!.Info.Width, codec.Info.Height));
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) =>
+        haystack.AsSpan().IndexOf(needle) >= 0;
+
+    [Fact]
     public void A_storage_key_cannot_escape_the_storage_folder()
     {
         Assert.Throws<InvalidOperationException>(() => _storage.Open(new StoredFile { StorageKey = "../../etc/passwd" }));

@@ -13,6 +13,13 @@ public sealed class KestrelApp : SchoolSafetyApp
 
     public string BaseUrl { get; private set; } = "";
 
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Kestrel listens on plain HTTP here: cookies follow the request's scheme, as in Development.
+        builder.UseSetting("Auth:CookieSecurePolicy", "SameAsRequest");
+    }
+
     protected override void Start()
     {
         StartServer();

@@ -14,7 +14,7 @@ namespace SchoolSafety.Tests.Infrastructure;
 /// The whole application on a fresh database of one provider, migrated and seeded with the demo
 /// county exactly as the run command does, with a clock the tests move.
 /// </summary>
-public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+public class SchoolSafetyApp(DatabaseProvider provider, SchoolSafetyApp? sharing = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _keys = Path.Combine(Path.GetTempPath(), $"schoolsafety-keys-{Guid.NewGuid():N}");
     private TestDatabase? _database;
@@ -26,10 +26,13 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
     /// </summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
+    /// <summary>Whether this instance lifts the per-address sign-in limit (default 10 a minute) out of the suites' way.</summary>
+    protected virtual bool RaiseSignInLimit => true;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Provider);
+        // A second instance on the first one's database (it finds it migrated and seeded), as two web servers would.
+        _database = sharing?.Database ?? await TestDatabase.CreateAsync(Provider);
         Start(); // migrations and demo seeding run now
     }
 
@@ -45,17 +48,22 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:PrintLogins", "false");
         builder.UseSetting("Logging:File", "");
-        builder.UseSetting("DataProtection:KeysPath", _keys);
         builder.UseSetting("Storage:Root", Path.Combine(_keys, "uploads"));
         builder.UseSetting("Storage:MaxBytes", (2 * 1024 * 1024).ToString());
         // The reminder job is run explicitly by its tests, not by a timer racing them.
         builder.UseSetting("Reminders:Enabled", "false");
+        // The suites sign in far more often than a person could; RateLimitTests keep the default limit.
+        if (RaiseSignInLimit) builder.UseSetting("Auth:LoginPermitsPerMinute", "100000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>A client that keeps cookies and does not follow redirects, so tests see every status code.</summary>
+    /// <summary>
+    /// A client that keeps cookies and does not follow redirects, so tests see every status code.
+    /// It speaks HTTPS (the in-memory server takes the scheme from the address), so the tests run
+    /// under the production cookie policy: Secure cookies, and antiforgery refusing plain HTTP.
+    /// </summary>
     public AppClient NewClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") }));
 
     public async Task<AppClient> LoginAsync(string userName, string password = DemoCounty.DefaultPassword)
     {
@@ -77,7 +85,7 @@ public class SchoolSafetyApp(DatabaseProvider provider) : WebApplicationFactory<
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
+        if (_database is not null && sharing is null) await _database.DisposeAsync();
         if (Directory.Exists(_keys)) Directory.Delete(_keys, recursive: true);
     }
 }

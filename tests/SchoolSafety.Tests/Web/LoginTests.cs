@@ -75,6 +75,31 @@ public abstract class LoginTests(SchoolSafetyApp app)
     }
 
     [Fact]
+    public async Task An_unknown_name_a_wrong_password_and_a_locked_account_get_the_same_message()
+    {
+        var userName = await CreateUserAsync("enumerate");
+        using var client = app.NewClient();
+
+        async Task<string> Message(string name, string password)
+        {
+            var response = await client.LoginAsync(name, password);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+            return page.QuerySelector(".validation-summary-errors")!.TextContent.Trim();
+        }
+
+        var unknown = await Message("nobody" + Guid.NewGuid().ToString("N")[..8], "wrong-password1");
+        Assert.Contains("用户名或密码不正确", unknown);
+        Assert.Equal(unknown, await Message(userName, "wrong-password1"));
+        for (var i = 2; i <= 5; i++) Assert.Equal(unknown, await Message(userName, "wrong-password" + i));
+        // Locked now: a wrong password still says only "wrong name or password"...
+        Assert.Equal(unknown, await Message(userName, "wrong-password6"));
+        Assert.Equal(unknown, await Message("nobody" + Guid.NewGuid().ToString("N")[..8], "wrong-password6"));
+        // ...and only the right password tells that the account is locked.
+        Assert.Contains("已锁定 15 分钟", await Message(userName, DemoCounty.DefaultPassword));
+    }
+
+    [Fact]
     public async Task A_disabled_account_cannot_sign_in()
     {
         var userName = await CreateUserAsync("disabledone", u => u.IsDisabled = true);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using SchoolSafety.Identity;
 using SchoolSafety.Web.Infrastructure;
@@ -43,8 +44,12 @@ public sealed class ChangePasswordModel
 }
 
 public sealed class AccountController(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : Controller
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
+    IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <summary>A hash no password matches, checked for unknown user names so they take as long as known ones.</summary>
+    private static string? _decoyHash;
+
     [HttpGet, AllowAnonymous]
     public IActionResult Login(string? returnUrl = null)
     {
@@ -53,17 +58,27 @@ public sealed class AccountController(
         return View(new LoginModel());
     }
 
-    [HttpPost, AllowAnonymous]
+    [HttpPost, AllowAnonymous, EnableRateLimiting(SignInRateLimits.SignIn)]
     public async Task<IActionResult> Login(LoginModel model, string? returnUrl = null)
     {
         ViewData["ReturnUrl"] = returnUrl;
         if (!ModelState.IsValid) return View(model);
 
         var user = await users.FindByNameAsync(model.UserName.Trim());
-        // The password is checked first, so a stranger learns nothing about which accounts exist or are disabled.
+        // The password is checked first, so a stranger learns nothing about which accounts exist, are
+        // disabled or locked: an unknown name, a wrong password and a wrong password on a locked account
+        // all get the same message (and an unknown name costs a hash check too, so it takes as long).
+        if (user is null)
+        {
+            _decoyHash ??= hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(new AppUser(), _decoyHash, model.Password);
+        }
         var check = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.CheckPasswordSignInAsync(user, model.Password, lockoutOnFailure: true);
+        // Only someone who knows the password learns that the account is locked.
+        if (check.IsLockedOut && !await users.CheckPasswordAsync(user!, model.Password))
+            check = Microsoft.AspNetCore.Identity.SignInResult.Failed;
         if (check.Succeeded && user!.IsDisabled)
         {
             ModelState.AddModelError("", l["Account.Disabled"]);
@@ -88,7 +103,7 @@ public sealed class AccountController(
     [HttpGet, Authorize(Policy = Policies.AnyUser)]
     public IActionResult ChangePassword() => View(new ChangePasswordModel());
 
-    [HttpPost, Authorize(Policy = Policies.AnyUser)]
+    [HttpPost, Authorize(Policy = Policies.AnyUser), EnableRateLimiting(SignInRateLimits.Password)]
     public async Task<IActionResult> ChangePassword(ChangePasswordModel model)
     {
         if (!ModelState.IsValid) return View(model);
