@@ -60,6 +60,8 @@ public sealed class InspectionJourneyTests(BrowserFixture browser)
         await BrowserFixture.LoginAsync(page, "county");
         await page.GetByRole(AriaRole.Link, new() { Name = "周检月查" }).ClickAsync();
         await Assertions.Expect(page.Locator("#completion-grid tbody tr").First).ToBeVisibleAsync();
+        // The grid is a large page: count its rows once the whole document has arrived, not while it streams in.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.True(await page.Locator("#completion-grid tbody tr").CountAsync() >= 120);
         await BrowserFixture.ScreenshotAsync(page, "23-county-completion");
     }
