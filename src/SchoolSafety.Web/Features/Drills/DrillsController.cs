@@ -19,11 +19,8 @@ public sealed record DrillFormViewModel(School School, DrillForm Form, int? Id, 
 
 public sealed record DrillDetailsViewModel(Drill Drill, DrillAssessment Assessment, IReadOnlyList<StoredFile> Photos, IReadOnlyList<HazardTicket> Tickets, bool CanRecord);
 
-public sealed class DrillComplianceQuery
+public sealed class DrillComplianceQuery : Ledger.LedgerQuery
 {
-    public string? Township { get; set; }
-    public SchoolType? Type { get; set; }
-
     /// <summary>Only schools with a month (quarter) of term that ended without a drill.</summary>
     public bool OnlyMissing { get; set; }
 
@@ -111,11 +108,8 @@ public sealed class DrillsController(AppDbContext db, SchoolAccess access, Drill
     public async Task<IActionResult> Compliance([FromQuery] DrillComplianceQuery query, CancellationToken ct)
     {
         var scope = User.GetScope();
-        var schools = db.Schools.VisibleTo(scope).Where(s => s.IsActive);
-        if (!string.IsNullOrEmpty(query.Township)) schools = schools.Where(s => s.Township == query.Township);
-        if (query.Type is { } type) schools = schools.Where(s => s.Type == type);
         var today = Today;
-        var all = await compliance.ForAsync(schools, today, ct);
+        var all = await compliance.ForAsync(query.Apply(db.Schools.VisibleTo(scope)), today, ct);
         var rows = all.Where(r => (!query.OnlyMissing || !r.Compliant) && (!query.NoneThisPeriod || r.Term is not null && !r.DoneInPeriodOf(today))).ToList();
         var townships = await db.Schools.VisibleTo(scope).Select(s => s.Township).Distinct().OrderBy(t => t).ToListAsync(ct);
         return View(new DrillComplianceViewModel(query, rows, all.Count, all.Count(r => r.Compliant), all.Count(r => r.DoneInPeriodOf(today)), townships, today));

@@ -28,11 +28,8 @@ public sealed record EducationFormViewModel(School School, EducationForm Form, I
 
 public sealed record CoverageRow(School School, bool FirstLesson, IReadOnlySet<string> Covered);
 
-public sealed class CoverageQuery
+public sealed class CoverageQuery : Ledger.LedgerQuery
 {
-    public string? Township { get; set; }
-    public SchoolType? Type { get; set; }
-
     /// <summary>Only schools without the first lesson or missing a required topic.</summary>
     public bool OnlyGaps { get; set; }
 }
@@ -101,10 +98,7 @@ public sealed class EducationController(AppDbContext db, SchoolAccess access, IS
     public async Task<IActionResult> Coverage([FromQuery] CoverageQuery query, CancellationToken ct)
     {
         var scope = User.GetScope();
-        var schools = db.Schools.VisibleTo(scope).Where(s => s.IsActive);
-        if (!string.IsNullOrEmpty(query.Township)) schools = schools.Where(s => s.Township == query.Township);
-        if (query.Type is { } type) schools = schools.Where(s => s.Type == type);
-        var list = await schools.Include(s => s.Jurisdiction).OrderBy(s => s.Code).ToListAsync(ct);
+        var list = await query.Apply(db.Schools.VisibleTo(scope)).Include(s => s.Jurisdiction).OrderBy(s => s.Code).ToListAsync(ct);
         var terms = await db.Terms.Include(t => t.Jurisdiction).ToListAsync(ct);
         var today = Today;
         var termOf = list.ToDictionary(s => s.Id, s => Term.CurrentFor(terms, s.Jurisdiction!.Path, today));
