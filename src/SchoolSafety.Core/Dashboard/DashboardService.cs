@@ -25,6 +25,12 @@ public sealed record WeekPoint(SchoolWeek Week, int Submitted, int Opened, int C
 
 public sealed record TownshipBar(string Township, int Open, int Overdue, int GuardsShort);
 
+/// <summary>One county's line when the dashboard covers several (a city or a province).</summary>
+public sealed record CountyLine(int Id, string Name, int Schools, int Submitted, int Expected, int Open, int Overdue, int MajorOpen, int GuardsShort, int Red)
+{
+    public double? CompletionPercent => Expected == 0 ? null : Math.Round(100.0 * Submitted / Expected, 1);
+}
+
 /// <summary>Schools missing one of the required documents, and schools without this year's letter with the bureau.</summary>
 public sealed record LedgerFigureSet(int MissingDocuments, int LetterNotSigned, int Year);
 
@@ -35,7 +41,11 @@ public sealed record SchoolLine(School School, int Submitted, int Expected, int 
 public sealed record DashboardData(
     IReadOnlyList<Term> Terms, Term? Term, IReadOnlyList<SchoolWeek> Weeks, SchoolWeek? Week, int Schools,
     InspectionFigureSet Inspections, TicketFigureSet Tickets, DrillFigureSet Drills, EducationFigureSet Education,
-    DefenceFigureSet Defences, LedgerFigureSet Ledger, IReadOnlyList<WeekPoint> Weekly, IReadOnlyList<TownshipBar> Townships, IReadOnlyList<SchoolLine> Lines);
+    DefenceFigureSet Defences, LedgerFigureSet Ledger, IReadOnlyList<WeekPoint> Weekly, IReadOnlyList<TownshipBar> Townships, IReadOnlyList<SchoolLine> Lines)
+{
+    /// <summary>The breakdown by county; empty when the schools are all in one county.</summary>
+    public IReadOnlyList<CountyLine> Counties { get; init; } = [];
+}
 
 /// <summary>
 /// The dashboard of any set of schools (a county, a city, a province, or one school): a handful of
@@ -49,8 +59,9 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
         var schools = scope.Where(s => s.IsActive);
         if (!string.IsNullOrEmpty(filter.Township)) schools = schools.Where(s => s.Township == filter.Township);
         if (filter.Type is { } type) schools = schools.Where(s => s.Type == type);
-        var list = await schools.Include(s => s.Jurisdiction).OrderBy(s => s.Code).ToListAsync(ct);
-        var ids = list.Select(s => s.Id).ToList();
+        var list = await schools.AsNoTracking().Include(s => s.Jurisdiction).OrderBy(s => s.Code).ToListAsync(ct);
+        // Every query below selects its schools with this subquery, never with a list of ids (20,000 ids would not fit a statement).
+        var ids = schools.Select(s => s.Id);
 
         // The term: the one asked for, else the one the first school is in today (counties below one node share their terms).
         var allTerms = await db.Terms.Include(t => t.Jurisdiction).OrderBy(t => t.Start).ToListAsync(ct);
@@ -63,14 +74,9 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
         var from = term?.Start ?? today.AddDays(-140);
         var to = term is null ? today : (term.End < today ? term.End : today);
 
-        // Inspections: which school submitted which week (current revisions that are not drafts).
-        var numbers = weeks.Select(w => w.Number).ToList();
-        var submitted = (await db.Inspections.AsNoTracking()
-                .Where(i => i.IsCurrent && i.Status != InspectionStatus.Draft && numbers.Contains(i.WeekNumber) && ids.Contains(i.SchoolId))
-                .Select(i => new { i.SchoolId, i.WeekNumber }).ToListAsync(ct))
-            .Select(i => (i.SchoolId, i.WeekNumber)).ToHashSet();
         // Weeks that are over (up to the chosen week) are the ones a school can have missed.
         var over = weeks.Where(w => w.Number < thisWeek.Number && (week is null || w.Number <= week.Value.Number)).ToList();
+        var inspections = await InspectionCounts.ReadAsync(db, ids, weeks, over, ct);
 
         // Tickets: those found this term and those still open from before.
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
@@ -84,7 +90,7 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
         var ticketFigures = TicketFigures.Count(inTerm, today);
         var bySchool = tickets.ToLookup(t => t.SchoolId);
 
-        var drillStatus = (await drills.ForAsync(db.Schools.Where(s => ids.Contains(s.Id)), today, ct)).ToDictionary(d => d.School.Id);
+        var drillStatus = (await drills.ForAsync(schools, today, ct)).ToDictionary(d => d.School.Id);
         var education = (await db.EducationRecords.AsNoTracking().Where(r => ids.Contains(r.SchoolId) && r.Date >= from && r.Date <= to)
             .Select(r => new { r.SchoolId, r.Kind, r.Topics }).ToListAsync(ct)).ToLookup(r => r.SchoolId);
         var required = await db.EducationTopics.AsNoTracking().Where(t => t.Required).Select(t => t.Key).ToListAsync(ct);
@@ -93,7 +99,7 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
                         && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.Level == TrainingLevel.County && s.Date >= from.AddDays(-14) && s.Date <= to))
             .Select(a => a.SchoolId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
 
-        var inScope = db.Schools.Where(s => ids.Contains(s.Id));
+        var inScope = schools;
         var defenceStatus = await defences.StatusesAsync(inScope, today, ct);
         var defenceOf = defenceStatus.ToDictionary(d => d.School.Id);
         var documents = await LedgerStatus.DocumentsAsync(db, inScope, ct);
@@ -102,9 +108,7 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
 
         var lines = list.Select(s =>
         {
-            var done = over.Count(w => submitted.Contains((s.Id, w.Number)));
-            var trailing = 0;
-            for (var i = over.Count - 1; i >= 0 && !submitted.Contains((s.Id, over[i].Number)); i--) trailing++;
+            var (done, trailing) = (inspections.Submitted(s.Id), inspections.TrailingMisses(s.Id));
             var mine = bySchool[s.Id].ToList();
             var open = mine.Where(t => t.Status != HazardStatus.Closed).ToList();
             var overdue = open.Where(t => today > t.Deadline).ToList();
@@ -123,21 +127,11 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
                 education[s.Id].Any(r => r.Kind == EducationKind.FirstLesson), signals.GuardsShort, level, reasons);
         }).ToList();
 
-        var longestMiss = list.Count(s =>
-        {
-            var run = 0;
-            var longest = 0;
-            foreach (var w in over)
-            {
-                run = submitted.Contains((s.Id, w.Number)) ? 0 : run + 1;
-                longest = Math.Max(longest, run);
-            }
-            return longest >= 2;
-        });
+        var longestMiss = list.Count(s => inspections.LongestMiss(s.Id) >= 2);
         var completion = over.Count == 0 || list.Count == 0 ? (double?)null
             : Math.Round(100.0 * lines.Sum(l => l.Submitted) / (over.Count * list.Count), 1);
         var inspectionFigures = new InspectionFigureSet(
-            week is null ? 0 : list.Count(s => submitted.Contains((s.Id, week.Value.Number))), week is null ? 0 : list.Count, completion, longestMiss);
+            week is null ? 0 : inspections.InWeek(week.Value), week is null ? 0 : list.Count, completion, longestMiss);
 
         var statuses = drillStatus.Values.Where(d => d.Term is not null).ToList();
         var durations = statuses.SelectMany(d => d.Durations).Order().ToList();
@@ -153,14 +147,19 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
         {
             var (monday, sunday) = (w.Monday, w.Monday.AddDays(6));
             bool InWeek(DateTime utc) { var d = DateOnly.FromDateTime(ChinaTime.FromUtc(utc)); return d >= monday && d <= sunday; }
-            return new WeekPoint(w, list.Count(s => submitted.Contains((s.Id, w.Number))),
+            return new WeekPoint(w, inspections.InWeek(w),
                 inTerm.Count(t => InWeek(t.FoundAt)), tickets.Count(t => t.ClosedAt is { } c && InWeek(c)));
         }).ToList();
         var townships = lines.GroupBy(l => l.School.Township)
             .Select(g => new TownshipBar(g.Key, g.Sum(l => l.Open), g.Sum(l => l.Overdue), g.Sum(l => l.GuardsShort)))
             .OrderByDescending(t => t.Overdue).ThenByDescending(t => t.Open).ThenBy(t => t.Township).ToList();
 
+        var counties = lines.GroupBy(l => (l.School.JurisdictionId, l.School.Jurisdiction!.Name))
+            .Select(g => new CountyLine(g.Key.JurisdictionId, g.Key.Name, g.Count(), g.Sum(l => l.Submitted), g.Sum(l => l.Expected), g.Sum(l => l.Open), g.Sum(l => l.Overdue),
+                g.Sum(l => l.MajorOpen), g.Sum(l => l.GuardsShort), g.Count(l => l.Risk == RiskLevel.Red)))
+            .OrderByDescending(c => c.Red).ThenByDescending(c => c.Overdue).ThenBy(c => c.Name).ToList();
+
         return new DashboardData(terms, term, weeks, week, list.Count, inspectionFigures, ticketFigures, drillFigures, educationFigures,
-            DefenceFigures.Count(defenceStatus), ledger, weekly, townships, lines);
+            DefenceFigures.Count(defenceStatus), ledger, weekly, townships, lines) { Counties = counties.Count > 1 ? counties : [] };
     }
 }

@@ -109,7 +109,7 @@ public static class DemoDefences
         return present;
     }
 
-    private static DefenceRecord Record(School school, int guards, Random rng, DateOnly today, DateOnly effective, DateTime now, string who, bool improved)
+    internal static DefenceRecord Record(School school, int guards, Random rng, DateOnly today, DateOnly effective, DateTime now, string who, bool improved)
     {
         var boarding = school.BoardingStudents > 0;
         var village = school.Students < 300;

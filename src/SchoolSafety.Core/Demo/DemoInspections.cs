@@ -68,6 +68,32 @@ public static class DemoInspections
         var thisWeek = SchoolWeek.Of(today);
         var weeks = terms[0].Weeks().Where(w => w.Number < thisWeek.Number).ToList();
 
+        var (inspections, tickets) = Generate(schools, template, weeks, thisWeek, today, now, county,
+            id => officers.FirstOrDefault(o => o.SchoolId == id), id => leaders.FirstOrDefault(l => l.SchoolId == id));
+
+        if (county is not null)
+        {
+            tickets.AddRange(SpotChecks(schools, tickets, county, today, now,
+                id => officers.FirstOrDefault(o => o.SchoolId == id) is { } o ? new TicketActor(o.Id, o.UserName!, false, false) : new TicketActor("", "", false, false)).ToList());
+        }
+
+        await DemoBulk.SaveAsync(db, now, nameof(Inspection), $"{inspections.Count} inspections, {tickets.Count} tickets", () =>
+        {
+            db.Inspections.AddRange(inspections);
+            db.HazardTickets.AddRange(tickets);
+        }, ct);
+    }
+
+
+    /// <summary>
+    /// The term so far of the given schools: inspections week by week (with their answers) and the tickets
+    /// their hazards opened, moved through the loop. Deterministic for a school and a day.
+    /// Also used by <see cref="ProvinceGenerator"/> for province-scale data.
+    /// </summary>
+    internal static (List<Inspection> Inspections, List<HazardTicket> Tickets) Generate(IReadOnlyList<School> schools, ChecklistTemplate template,
+        IReadOnlyList<SchoolWeek> weeks, SchoolWeek thisWeek, DateOnly today, DateTime now, TicketActor? county,
+        Func<int, AppUser?> officerOf, Func<int, AppUser?> leaderOf)
+    {
         var inspections = new List<Inspection>();
         var tickets = new List<HazardTicket>();
         foreach (var school in schools)
@@ -75,7 +101,7 @@ public static class DemoInspections
             var random = new Random(school.Id * 7919 + today.DayNumber);
             var laggard = school.Id % 29 == 7;     // a few schools fall behind for weeks
             var done = new Dictionary<(int, int), HashSet<string>>();
-            var officerUser = officers.FirstOrDefault(o => o.SchoolId == school.Id);
+            var officerUser = officerOf(school.Id);
             var officerId = officerUser?.Id;
             var ticketNo = 0;
             foreach (var week in weeks.Append(thisWeek))
@@ -90,19 +116,19 @@ public static class DemoInspections
                 var monthDone = done.TryGetValue(month, out var set) ? set : done[month] = [];
                 var due = InspectionSchedule.DueItems(template, week, monthDone);
                 var draft = isThisWeek ? roll < 0.8 : roll < 0.08;
-                var submittedAt = ToUtc(week.Monday.AddDays(4), 9 + random.Next(8));
+                var submittedAt = NotAfter(now, ToUtc(week.Monday.AddDays(4), 9 + random.Next(8)));   // this week's: earlier today at the latest
                 var inspection = new Inspection
                 {
                     SchoolId = school.Id, TemplateId = template.Id, WeekNumber = week.Number,
-                    CreatedAt = ToUtc(week.Monday.AddDays(random.Next(4)), 8 + random.Next(3)), CreatedById = officerId,
-                    UpdatedAt = ToUtc(week.Monday.AddDays(4), 18), UpdatedById = officerId,
+                    CreatedAt = NotAfter(now, ToUtc(week.Monday.AddDays(random.Next(4)), 8 + random.Next(3))), CreatedById = officerId,
+                    UpdatedAt = NotAfter(now, ToUtc(week.Monday.AddDays(4), 18)), UpdatedById = officerId,
                     Status = draft ? InspectionStatus.Draft : random.NextDouble() < 0.6 ? InspectionStatus.SignedOff : InspectionStatus.Submitted,
                 };
                 if (!draft)
                 {
                     inspection.SubmittedAt = submittedAt;
                     inspection.SubmittedById = officerId;
-                    if (inspection.Status == InspectionStatus.SignedOff) inspection.SignedOffAt = submittedAt.AddDays(1);
+                    if (inspection.Status == InspectionStatus.SignedOff) inspection.SignedOffAt = NotAfter(now, submittedAt.AddDays(1));
                 }
                 foreach (var item in due)
                 {
@@ -137,7 +163,7 @@ public static class DemoInspections
                                 Events = [new TicketEvent { Kind = TicketEventKind.Opened, To = HazardStatus.Open, At = submittedAt, UserId = officerId, UserName = officerUser?.UserName }],
                             };
                             Lifecycle(ticket, random, today, now, new TicketActor(officerId ?? "", officerUser?.UserName ?? "", false, false),
-                                leaders.FirstOrDefault(l => l.SchoolId == school.Id) is { } leader ? new TicketActor(leader.Id, leader.UserName!, false, true) : null, county);
+                                leaderOf(school.Id) is { } leader ? new TicketActor(leader.Id, leader.UserName!, false, true) : null, county);
                             tickets.Add(ticket);
                         }
                     }
@@ -150,18 +176,7 @@ public static class DemoInspections
                 inspections.Add(inspection);
             }
         }
-
-        if (county is not null)
-        {
-            tickets.AddRange(SpotChecks(schools, tickets, county, today, now,
-                id => officers.FirstOrDefault(o => o.SchoolId == id) is { } o ? new TicketActor(o.Id, o.UserName!, false, false) : new TicketActor("", "", false, false)).ToList());
-        }
-
-        await DemoBulk.SaveAsync(db, now, nameof(Inspection), $"{inspections.Count} inspections, {tickets.Count} tickets", () =>
-        {
-            db.Inspections.AddRange(inspections);
-            db.HazardTickets.AddRange(tickets);
-        }, ct);
+        return (inspections, tickets);
     }
 
     /// <summary>
@@ -248,6 +263,9 @@ public static class DemoInspections
     }
 
     private static DateTime ChinaNoon(DateOnly day) => ToUtc(day, 12);
+
+    /// <summary>Nothing generated happens in the future: what would has happened half an hour ago.</summary>
+    private static DateTime NotAfter(DateTime now, DateTime at) => at <= now ? at : now.AddMinutes(-30);
 
     private static string? NotApplicable(string key, School school) => key switch
     {

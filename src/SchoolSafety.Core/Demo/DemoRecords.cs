@@ -63,7 +63,7 @@ public static class DemoRecords
     }
 
     /// <summary>One drill per month (quarter) of term so far; one school in eight misses a period, one drill in ten runs long or leaves someone uncounted.</summary>
-    private static IEnumerable<Drill> Drills(School school, Term term, DateOnly today, Random random, DateTime now, string? createdBy)
+    internal static IEnumerable<Drill> Drills(School school, Term term, DateOnly today, Random random, DateTime now, string? createdBy)
     {
         var skip = random.NextDouble() < 0.125 ? random.Next(0, 3) : -1;
         var periods = DrillFrequency.Periods(school.Type, term, [], today);
@@ -103,7 +103,7 @@ public static class DemoRecords
     }
 
     /// <summary>The first lesson in the first week of term at nine schools in ten, and theme lessons and letters that cover most topics.</summary>
-    private static IEnumerable<EducationRecord> Education(School school, Term term, DateOnly today, Random random, DateTime now, string? createdBy)
+    internal static IEnumerable<EducationRecord> Education(School school, Term term, DateOnly today, Random random, DateTime now, string? createdBy)
     {
         var classes = Math.Max(1, school.Students / 45);
         var firstDay = term.Start.AddDays(random.Next(0, 4));

@@ -45,8 +45,10 @@ public sealed class TicketFigures(AppDbContext db)
         var days = closed.Select(r => (r.ClosedAt!.Value - r.FoundAt).TotalDays).Order().ToList();
         double? median = days.Count == 0 ? null
             : days.Count % 2 == 1 ? days[days.Count / 2] : (days[days.Count / 2 - 1] + days[days.Count / 2]) / 2;
-        var repeats = rows.Count(r => r.ItemId is not null && closed.Any(c =>
-            c.SchoolId == r.SchoolId && c.ItemId == r.ItemId && c.ClosedAt < r.FoundAt && r.FoundAt <= c.ClosedAt!.Value.AddDays(RepeatWindowDays)));
+        // Looked up by school and item: a province has hundreds of thousands of tickets a term.
+        var closedByItem = closed.Where(c => c.ItemId is not null).ToLookup(c => (c.SchoolId, c.ItemId));
+        var repeats = rows.Count(r => r.ItemId is not null && closedByItem[(r.SchoolId, r.ItemId)].Any(c =>
+            c.ClosedAt < r.FoundAt && r.FoundAt <= c.ClosedAt!.Value.AddDays(RepeatWindowDays)));
         return new TicketFigureSet(
             rows.Count, open.Count, open.Count(r => today > r.Deadline), open.Count(r => r.Grade == HazardGrade.Major),
             open.Count(r => r.IsSupervised), closed.Count,

@@ -106,6 +106,14 @@ public static class DatabaseSetup
             await DemoRecords.SeedAsync(db, clock);
             await DemoLedger.SeedAsync(db, services.GetRequiredService<SchoolSafety.Files.FileStorage>(), clock);
             await DemoDefences.SeedAsync(db, clock);
+            if (config.GetValue("Demo:ProvinceSchools", 0) is > 0 and var provinceSchools)
+            {
+                // Province scale on demand (e.g. --Demo:ProvinceSchools=20000): generated cities and counties around the demo county.
+                var generated = await ProvinceGenerator.GenerateAsync(db, users, password, clock, provinceSchools, message => log.LogInformation("Generating: {Progress}", message));
+                if (generated.Schools > 0)
+                    log.LogInformation("Province generated: {Counties} counties, {Schools} schools, {Inspections} inspections, {Tickets} tickets in {Seconds:F0} s",
+                        generated.Counties, generated.Schools, generated.Inspections, generated.Tickets, generated.Elapsed.TotalSeconds);
+            }
             if (config.GetValue("Demo:PrintLogins", true))
                 PrintDemoLogins(password);
         }

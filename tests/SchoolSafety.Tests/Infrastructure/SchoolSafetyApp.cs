@@ -24,7 +24,10 @@ public class SchoolSafetyApp(DatabaseProvider provider, SchoolSafetyApp? sharing
     /// A fixed Wednesday in the middle of an autumn term (09:00 in China), so tests that count weeks
     /// do not depend on the day they run. The demo data is generated relative to this "today".
     /// </summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; private set; } = new(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Starts the clock at another moment, even an earlier one; only before the application is started.</summary>
+    public void StartClockAt(DateTimeOffset at) => Clock = new FakeTimeProvider(at);
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
     /// <summary>Whether this instance lifts the per-address sign-in limit (default 10 a minute) out of the suites' way.</summary>
     protected virtual bool RaiseSignInLimit => true;

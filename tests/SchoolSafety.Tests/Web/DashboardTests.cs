@@ -159,6 +159,31 @@ public abstract class DashboardTests(SchoolSafetyApp app)
     }
 
     [Fact]
+    public async Task Above_county_level_the_page_breaks_the_figures_down_by_county_and_narrows_to_one()
+    {
+        await CountyAsync();
+        using var city = await app.LoginAsync("city");
+        var page = await city.PageAsync("/Dashboard");
+        var row = page.QuerySelectorAll("#county-table tbody tr").Single(r => r.TextContent.Contains("看板测试县"));
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        // The hand-counted county: 3 schools, 66.7% of weeks 45-47, 3 open, 2 overdue, 2 重大 open, 5 guards short
+        // (A one of two; B and C report none yet), B red.
+        Assert.Equal(["看板测试县", "3", "66.7%", "3", "2", "2", "5", "1"], cells);
+        Assert.Contains(page.QuerySelectorAll("#county-table tbody tr"), r => r.TextContent.Contains("新平县"));
+
+        var narrowed = await city.PageAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal("3", narrowed.QuerySelector("#school-count")!.TextContent);
+        Assert.Equal("2", narrowed.QuerySelector("#fig-overdue")!.TextContent.Trim());
+        Assert.Empty(narrowed.QuerySelectorAll("#county-table"));
+
+        // A county user has no counties to choose from; another county's id is not found.
+        using var county = await app.LoginAsync("county");
+        Assert.Null((await county.PageAsync("/Dashboard")).QuerySelector("#county-table"));
+        var other = row.GetAttribute("data-county");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await county.GetAsync("/Dashboard?county=" + other)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_school_user_sees_the_same_components_for_their_own_school_only()
     {
         using var officer = await app.LoginAsync("officer");

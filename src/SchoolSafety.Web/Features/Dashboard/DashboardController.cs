@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSafety.Common;
 using SchoolSafety.Dashboard;
 using SchoolSafety.Data;
+using SchoolSafety.Jurisdictions;
 using SchoolSafety.Schools;
 using SchoolSafety.Security;
 using SchoolSafety.Web.Infrastructure;
@@ -19,6 +20,9 @@ public sealed class DashboardQuery
     public string? Township { get; set; }
     public SchoolType? Type { get; set; }
 
+    /// <summary>One county of a city's or a province's dashboard.</summary>
+    public int? County { get; set; }
+
     /// <summary>Search in the school table: part of the name or the code.</summary>
     public string? Q { get; set; }
     public DashboardSort Sort { get; set; }
@@ -29,6 +33,9 @@ public sealed class DashboardQuery
 public sealed record DashboardViewModel(DashboardQuery Query, DashboardData Data, IReadOnlyList<SchoolLine> Page, int Total, int PageNumber, int PageCount,
     IReadOnlyList<string> Townships, bool Bureau)
 {
+    /// <summary>The counties a city or province user can narrow the page to (empty for a county or a school).</summary>
+    public IReadOnlyList<(int Id, string Name)> Counties { get; init; } = [];
+
     public const int PageSize = 50;
 }
 
@@ -43,6 +50,16 @@ public sealed class DashboardController(AppDbContext db, DashboardService dashbo
     {
         var scope = User.GetScope();
         var schools = db.Schools.VisibleTo(scope);
+        var counties = scope.IsBureauUser
+            ? (await db.Jurisdictions.VisibleTo(scope).Where(j => j.Level == JurisdictionLevel.County).OrderBy(j => j.Code)
+                .Select(j => new { j.Id, j.Name }).ToListAsync(ct)).Select(j => (j.Id, j.Name)).ToList()
+            : [];
+        if (counties.Count < 2) counties = [];
+        if (query.County is int county)
+        {
+            if (!counties.Any(c => c.Id == county)) return NotFound();
+            schools = schools.Where(s => s.JurisdictionId == county);
+        }
         var data = await dashboard.BuildAsync(schools, ChinaTime.Today(clock), new DashboardFilter(query.TermId, query.Week, query.Township, query.Type), ct);
 
         IEnumerable<SchoolLine> lines = data.Lines;
@@ -65,7 +82,7 @@ public sealed class DashboardController(AppDbContext db, DashboardService dashbo
         var townships = scope.IsBureauUser
             ? await schools.Where(s => s.IsActive).Select(s => s.Township).Distinct().OrderBy(t => t).ToListAsync(ct) : [];
         return View(new DashboardViewModel(query, data, all.Skip((page - 1) * DashboardViewModel.PageSize).Take(DashboardViewModel.PageSize).ToList(),
-            all.Count, page, pageCount, townships, scope.IsBureauUser));
+            all.Count, page, pageCount, townships, scope.IsBureauUser) { Counties = counties });
     }
 
     private static IEnumerable<SchoolLine> Order<TKey>(IEnumerable<SchoolLine> lines, Func<SchoolLine, TKey> key, bool descending) =>

@@ -1,0 +1,170 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SchoolSafety.Common;
+using SchoolSafety.Data;
+using SchoolSafety.Demo;
+using SchoolSafety.Education;
+using SchoolSafety.Hazards;
+using SchoolSafety.Identity;
+using SchoolSafety.Inspections;
+using SchoolSafety.Tests.Infrastructure;
+
+namespace SchoolSafety.Benchmarks;
+
+/// <summary>
+/// The dashboard at province scale: for each size, a fresh database with the demo county and a generated
+/// province around it (<see cref="ProvinceGenerator"/>), then, in one run on the same database:
+/// the province user's dashboard (every school) and a county user's (新平县, 120 schools) over HTTP with
+/// rendering, and the floor — grouped SQL computing the same figure families, read by plain ADO.NET.
+/// The clock stands on the Monday after the term's 20th week; the last size is generated a second time
+/// with the clock after week 4, to compare 4 weeks of history with 20.
+/// </summary>
+static class DashboardBenchmark
+{
+    private const string Password = DemoCounty.DefaultPassword;
+
+    // The demo term runs from 1 September; these Mondays leave 20 and 4 weeks of it behind (09:00 China time).
+    private static readonly DateTimeOffset AfterWeek20 = new(2027, 1, 18, 1, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset AfterWeek4 = new(2026, 9, 28, 1, 0, 0, TimeSpan.Zero);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var provider = args.ElementAtOrDefault(0)?.ToLowerInvariant() == "postgresql" ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        var sizes = (args.ElementAtOrDefault(1) ?? "200,2000,20000").Split(',').Select(int.Parse).ToList();
+        var requests = int.TryParse(args.ElementAtOrDefault(2), out var r) ? r : 30;
+        Console.WriteLine($"# Dashboard benchmark on {provider}: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {requests} requests per measure");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SCHOOLSAFETY_WEB", Path.Combine(RepositoryRoot.Path, "src", "SchoolSafety.Web"));
+        Environment.SetEnvironmentVariable("Logging__Console", "false");
+
+        var rows = new List<string>();
+        foreach (var size in sizes)
+            rows.Add(await MeasureAsync(provider, size, AfterWeek20, requests, withCounty: true));
+        var history = await MeasureAsync(provider, sizes[^1], AfterWeek4, requests, withCounty: false);
+
+        Console.WriteLine();
+        Console.WriteLine("| schools | weeks | generated in | province p50 / p95 | floor p50 / p95 | p95 ratio | county p50 / p95 | county floor p95 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var row in rows.Append(history)) Console.WriteLine(row);
+        return 0;
+    }
+
+    private static async Task<string> MeasureAsync(DatabaseProvider provider, int size, DateTimeOffset now, int requests, bool withCounty)
+    {
+        await using var app = new KestrelApp(provider);
+        app.StartClockAt(now);
+        await app.InitializeAsync();
+        GeneratedProvince generated;
+        string provincePath, countyPath;
+        await using (var scope = app.Db())
+        {
+            scope.Context.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
+            generated = await ProvinceGenerator.GenerateAsync(scope.Context, scope.Get<UserManager<AppUser>>(), Password, app.Clock, size,
+                message => { if (message.Contains("1号") || message.EndsWith("0 s", StringComparison.Ordinal)) Console.Error.WriteLine(message); });
+            provincePath = (await scope.Context.Jurisdictions.SingleAsync(j => j.Code == DemoCounty.ProvinceCode)).Path;
+            countyPath = (await scope.Context.Jurisdictions.SingleAsync(j => j.Code == DemoCounty.CountyCode)).Path;
+            if (provider == DatabaseProvider.PostgreSql) await scope.Context.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+            else await scope.Context.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+        Console.Error.WriteLine($"{size} schools: generated {generated.Schools} in {generated.Elapsed.TotalSeconds:F0} s ({generated.Inspections} inspections, {generated.Tickets} tickets)");
+
+        var province = await SignInAsync(app.BaseUrl, ProvinceGenerator.ProvinceUserName);
+        var (p, pf) = (await TimeAsync(requests, () => GetAsync(province)), await FloorAsync(app, provincePath, requests));
+        var county = await SignInAsync(app.BaseUrl, "county");
+        var c = withCounty ? await TimeAsync(requests, () => GetAsync(county)) : [];
+        var cf = withCounty ? await FloorAsync(app, countyPath, requests) : [];
+        var term = $"{(now == AfterWeek20 ? 20 : 4)}";
+        return $"| {size:N0} | {term} | {generated.Elapsed.TotalSeconds:F0} s | {Stats.P(p, 0.5):F0} / {Stats.P(p, 0.95):F0} ms | {Stats.P(pf, 0.5):F0} / {Stats.P(pf, 0.95):F0} ms | "
+               + $"{Stats.P(p, 0.95) / Stats.P(pf, 0.95):F1}× | "
+               + (withCounty ? $"{Stats.P(c, 0.5):F0} / {Stats.P(c, 0.95):F0} ms | {Stats.P(cf, 0.95):F0} ms |" : "— | — |");
+    }
+
+    private static async Task<List<double>> TimeAsync(int requests, Func<Task> request)
+    {
+        for (var i = 0; i < 3; i++) await request();   // warm-up: JIT, query plans, caches
+        var times = new List<double>();
+        for (var i = 0; i < requests; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await request();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        return times;
+    }
+
+    private static async Task GetAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync("/Dashboard");
+        var html = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK || !html.Contains("<table", StringComparison.Ordinal))
+            throw new InvalidOperationException($"/Dashboard answered {(int)response.StatusCode}");
+    }
+
+    private static async Task<HttpClient> SignInAsync(string baseUrl, string userName)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        var login = await http.GetStringAsync("/Account/Login");
+        var token = Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signIn = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["UserName"] = userName, ["Password"] = Password, ["__RequestVerificationToken"] = token }));
+        if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"login of {userName} failed");
+        return http;
+    }
+
+    /// <summary>The floor: one grouped query per figure family over the node's schools, rows read and discarded.</summary>
+    private static async Task<List<double>> FloorAsync(SchoolSafetyApp app, string path, int requests)
+    {
+        await using var scope = app.Db();
+        var db = scope.Context;
+        var today = ChinaTime.Today(app.Clock);
+        var term = DemoInspections.CurrentTerm(new SchoolSafety.Jurisdictions.Jurisdiction(), today);
+        var thisWeek = SchoolWeek.Of(today);
+        var start = new DateTimeOffset(term.Start.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        const string Scope = "SELECT s.\"Id\" FROM \"Schools\" s JOIN \"Jurisdictions\" j ON j.\"Id\" = s.\"JurisdictionId\" WHERE s.\"IsActive\" = TRUE AND j.\"Path\" LIKE @path";
+        string[] queries =
+        [
+            $"SELECT s.\"Id\", s.\"Code\", s.\"Name\", s.\"Township\", s.\"Type\" FROM \"Schools\" s WHERE s.\"Id\" IN ({Scope}) ORDER BY s.\"Code\"",
+            $"SELECT i.\"SchoolId\", COUNT(*), MAX(i.\"WeekNumber\") FROM \"Inspections\" i WHERE i.\"SchoolId\" IN ({Scope}) AND i.\"IsCurrent\" = TRUE AND i.\"Status\" <> {(int)InspectionStatus.Draft} AND i.\"WeekNumber\" BETWEEN @w1 AND @w2 GROUP BY i.\"SchoolId\"",
+            $"SELECT t.\"SchoolId\", SUM(CASE WHEN t.\"Status\" <> {(int)HazardStatus.Closed} THEN 1 ELSE 0 END), SUM(CASE WHEN t.\"Status\" <> {(int)HazardStatus.Closed} AND t.\"Deadline\" < @today THEN 1 ELSE 0 END), "
+            + $"SUM(CASE WHEN t.\"Status\" <> {(int)HazardStatus.Closed} AND t.\"Grade\" = {(int)HazardGrade.Major} THEN 1 ELSE 0 END), SUM(CASE WHEN t.\"IsSupervised\" = TRUE THEN 1 ELSE 0 END), "
+            + $"SUM(CASE WHEN t.\"Status\" = {(int)HazardStatus.Closed} THEN 1 ELSE 0 END) FROM \"HazardTickets\" t WHERE t.\"SchoolId\" IN ({Scope}) AND (t.\"FoundAt\" >= @start OR t.\"Status\" <> {(int)HazardStatus.Closed}) GROUP BY t.\"SchoolId\"",
+            $"SELECT t.\"SchoolId\", t.\"ChecklistItemId\", COUNT(*) FROM \"HazardTickets\" t WHERE t.\"SchoolId\" IN ({Scope}) AND t.\"FoundAt\" >= @start GROUP BY t.\"SchoolId\", t.\"ChecklistItemId\" HAVING COUNT(*) > 1",
+            $"SELECT t.\"SchoolId\", COUNT(*) FROM \"TicketEvents\" e JOIN \"HazardTickets\" t ON t.\"Id\" = e.\"TicketId\" WHERE e.\"Kind\" = {(int)TicketEventKind.Rejected} AND t.\"FoundAt\" >= @start AND t.\"SchoolId\" IN ({Scope}) GROUP BY t.\"SchoolId\"",
+            $"SELECT d.\"SchoolId\", COUNT(*), SUM(CASE WHEN d.\"Injuries\" = 0 AND d.\"StudentsCounted\" = d.\"StudentsExpected\" THEN 1 ELSE 0 END) FROM \"Drills\" d WHERE d.\"SchoolId\" IN ({Scope}) AND d.\"Date\" >= @from GROUP BY d.\"SchoolId\"",
+            $"SELECT r.\"SchoolId\", r.\"RetentionDays\", r.\"BlindSpots\", r.\"Alarm\", r.\"NetworkedToPolice\", r.\"LowestWallHeight\", (SELECT COUNT(*) FROM \"DefenceGuards\" g WHERE g.\"RecordId\" = r.\"Id\") FROM \"DefenceRecords\" r WHERE r.\"IsCurrent\" = TRUE AND r.\"SchoolId\" IN ({Scope})",
+            $"SELECT e.\"SchoolId\", SUM(CASE WHEN e.\"Kind\" = {(int)EducationKind.FirstLesson} THEN 1 ELSE 0 END), COUNT(*) FROM \"EducationRecords\" e WHERE e.\"SchoolId\" IN ({Scope}) AND e.\"Date\" >= @from GROUP BY e.\"SchoolId\"",
+        ];
+        async Task Run()
+        {
+            foreach (var sql in queries)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                Add(command, "path", path + "%");
+                Add(command, "w1", SchoolWeek.Of(term.Start).Number);
+                Add(command, "w2", thisWeek.Number);
+                Add(command, "today", today);
+                Add(command, "from", term.Start);
+                Add(command, "start", start);
+                await using var reader = await command.ExecuteReaderAsync();
+                var values = new object[reader.FieldCount];
+                while (await reader.ReadAsync()) reader.GetValues(values);
+            }
+        }
+        return await TimeAsync(requests, Run);
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        if (!command.CommandText.Contains("@" + name, StringComparison.Ordinal)) return;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
