@@ -286,6 +286,37 @@ public abstract class ExportTests(SchoolSafetyApp app)
         var changed = await admin.PageAsync("/Audit?action=Modified");
         Assert.DoesNotContain(changed.QuerySelectorAll("#audit-list > tbody > tr"), r => r.TextContent.Contains("下载"));
     }
+
+    [Fact]
+    public async Task Downloading_a_ledger_document_is_recorded_and_a_photo_shown_in_a_page_is_not()
+    {
+        var school = await app.SchoolAsync(DemoCounty.OfficerSchoolCode);
+        Guid document, photo;
+        await using (var db = app.Db())
+        {
+            var storage = db.Get<Files.FileStorage>();
+            var pdf = DemoLedger.MinimalPdf("export test");
+            var stored = await storage.SaveDocumentAsync(new MemoryStream(pdf), pdf.Length, "安全管理制度.pdf", school.Id, null);
+            var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+            var image = await storage.SaveImageAsync(new MemoryStream(png), png.Length, school.Id, null);
+            db.Context.StoredFiles.AddRange(stored, image);
+            await db.Context.SaveChangesAsync();
+            (document, photo) = (stored.Id, image.Id);
+        }
+        using var officer = await app.LoginAsync("officer");
+        var before = await DownloadCountAsync("officer");
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/Files/{photo}")).StatusCode);
+        Assert.Equal(before, await DownloadCountAsync("officer"));
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/Files/{document}")).StatusCode);
+        var audit = await LastDownloadAsync("officer");
+        Assert.Equal((DownloadAudit.Kinds.StoredFile, document.ToString(), school.Id), (audit.EntityType, audit.EntityKey, audit.SchoolId));
+        Assert.Contains("安全管理制度.pdf", audit.Changes);
+
+        using var other = await app.LoginAsync("officer2");
+        var otherBefore = await DownloadCountAsync("officer2");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Files/{document}")).StatusCode);
+        Assert.Equal(otherBefore, await DownloadCountAsync("officer2"));
+    }
 }
 
 [Collection(SqliteCollection.Name)]
