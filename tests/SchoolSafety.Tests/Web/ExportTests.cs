@@ -207,6 +207,10 @@ public abstract class ExportTests(SchoolSafetyApp app)
         Assert.NotEmpty(rows);
         var shortColumn = Array.IndexOf(headers, "缺保安");
         Assert.All(rows, r => Assert.True(int.Parse(r[shortColumn]) > 0, string.Join(",", r)));
+        // The county page's figures (counted separately, over all schools) agree: schools short of guards, guards short.
+        var figures = (await county.PageAsync("/Defences")).QuerySelector("#figures-Personnel tr[data-gap=GuardsShort]")!;
+        Assert.Equal(figures.QuerySelector(".schools")!.TextContent.Trim(), rows.Count.ToString());
+        Assert.Equal(figures.QuerySelector(".amount")!.TextContent.Trim(), rows.Sum(r => int.Parse(r[shortColumn])).ToString());
         var audit = await LastDownloadAsync("county");
         Assert.Equal(DownloadAudit.Kinds.DefenceGapExport, audit.EntityType);
         Assert.Contains("gap=GuardsShort", audit.Changes);
