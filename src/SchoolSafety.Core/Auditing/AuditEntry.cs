@@ -5,6 +5,9 @@ public enum AuditAction
     Added = 1,
     Modified = 2,
     Deleted = 3,
+
+    /// <summary>A file was downloaded: an export, a report, an attachment (see <see cref="DownloadAudit"/>).</summary>
+    Download = 4,
 }
 
 /// <summary>

@@ -99,6 +99,8 @@ public static class Startup
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, SchoolAuthorizationHandler>();
         services.AddScoped<SchoolAccess>();
+        services.AddScoped<SchoolSafety.Auditing.DownloadAudit>();
+        services.AddScoped<TableDownload>();
         services.AddScoped<SchoolSafety.Schools.SchoolImport>();
         services.AddScoped<SchoolSafety.Inspections.InspectionService>();
         services.AddScoped<SchoolSafety.Hazards.TicketFigures>();

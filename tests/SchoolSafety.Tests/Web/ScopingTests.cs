@@ -42,6 +42,7 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "POST", "/Tickets/LiftSupervision/{ticket}", "TicketsController.LiftSupervision" },
         { "POST", "/Tickets/RecordPlan/{ticket}", "TicketsController.RecordPlan" },
         { "GET", "/Tickets?schoolId={id}", "TicketsController.Index" },
+        { "GET", "/Tickets/Export?format=csv&schoolId={id}", "TicketsController.Export" },
         { "GET", "/Tickets/Create?schoolId={id}", "TicketsController.Create" },
         { "POST", "/Tickets/Create?schoolId={id}", "TicketsController.Create" },
         { "POST", "/Schools/{id}/Campaigns/{campaign}", "InspectionsController.Campaign" },

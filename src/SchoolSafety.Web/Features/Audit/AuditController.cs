@@ -15,6 +15,9 @@ public sealed class AuditQuery
     public int? SchoolId { get; set; }
     public string? User { get; set; }
     public string? Entity { get; set; }
+
+    /// <summary>Only entries of one kind, e.g. <see cref="AuditAction.Download"/>: who downloaded what.</summary>
+    public AuditAction? Action { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
     public int Page { get; set; } = 1;
@@ -54,6 +57,7 @@ public sealed class AuditController(AppDbContext db) : Controller
         }
         if (!string.IsNullOrWhiteSpace(query.User)) entries = entries.Where(a => a.UserName == query.User.Trim());
         if (!string.IsNullOrWhiteSpace(query.Entity)) entries = entries.Where(a => a.EntityType == query.Entity);
+        if (query.Action is { } action) entries = entries.Where(a => a.Action == action);
         // Dates are the user's calendar days in China Standard Time.
         if (query.From is { } from) entries = entries.Where(a => a.At >= StartOfDayUtc(from));
         if (query.To is { } to) entries = entries.Where(a => a.At < StartOfDayUtc(to.AddDays(1)));

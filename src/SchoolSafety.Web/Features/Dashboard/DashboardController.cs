@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SchoolSafety.Auditing;
 using SchoolSafety.Common;
+using SchoolSafety.Exports;
 using SchoolSafety.Dashboard;
 using SchoolSafety.Data;
 using SchoolSafety.Jurisdictions;
@@ -43,25 +45,73 @@ public sealed record DashboardViewModel(DashboardQuery Query, DashboardData Data
 /// The dashboard (看板): where the county stands this week and which schools need a call today. Bureau users see every
 /// school of their node; school users see the same figures for their own school.
 /// </summary>
-public sealed class DashboardController(AppDbContext db, DashboardService dashboard, TimeProvider clock) : Controller
+public sealed class DashboardController(AppDbContext db, DashboardService dashboard, TimeProvider clock, TableDownload exports,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("Dashboard"), Authorize(Policy = Policies.AnyUser)]
     public async Task<IActionResult> Index([FromQuery] DashboardQuery query, CancellationToken ct)
     {
         var scope = User.GetScope();
-        var schools = db.Schools.VisibleTo(scope);
-        var counties = scope.IsBureauUser
-            ? (await db.Jurisdictions.VisibleTo(scope).Where(j => j.Level == JurisdictionLevel.County).OrderBy(j => j.Code)
-                .Select(j => new { j.Id, j.Name }).ToListAsync(ct)).Select(j => (j.Id, j.Name)).ToList()
-            : [];
-        if (counties.Count < 2) counties = [];
-        if (query.County is int county)
-        {
-            if (!counties.Any(c => c.Id == county)) return NotFound();
-            schools = schools.Where(s => s.JurisdictionId == county);
-        }
-        var data = await dashboard.BuildAsync(schools, ChinaTime.Today(clock), new DashboardFilter(query.TermId, query.Week, query.Township, query.Type), ct);
+        var (schools, counties) = await SchoolsAsync(scope, query.County, ct);
+        if (schools is null) return NotFound();
+        var (data, all) = await TableAsync(schools, query, ct);
+        var pageCount = Math.Max(1, (all.Count + DashboardViewModel.PageSize - 1) / DashboardViewModel.PageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        var townships = scope.IsBureauUser
+            ? await schools.Where(s => s.IsActive).Select(s => s.Township).Distinct().OrderBy(t => t).ToListAsync(ct) : [];
+        return View(new DashboardViewModel(query, data, all.Skip((page - 1) * DashboardViewModel.PageSize).Take(DashboardViewModel.PageSize).ToList(),
+            all.Count, page, pageCount, townships, scope.IsBureauUser) { Counties = counties });
+    }
 
+    /// <summary>
+    /// The user's schools, narrowed to one county when asked (null when that county is not one of theirs), and the
+    /// counties a city or province user can choose from (none for a county or a school).
+    /// </summary>
+    private async Task<(IQueryable<School>? Schools, List<(int Id, string Name)> Counties)> SchoolsAsync(UserScope scope, int? county, CancellationToken ct)
+    {
+        var schools = db.Schools.VisibleTo(scope);
+        var counties = !scope.IsBureauUser ? [] : (await db.Jurisdictions.VisibleTo(scope).Where(j => j.Level == JurisdictionLevel.County).OrderBy(j => j.Code)
+            .Select(j => new { j.Id, j.Name }).ToListAsync(ct)).Select(j => (j.Id, j.Name)).ToList();
+        if (counties.Count < 2) counties = [];
+        if (county is null) return (schools, counties);
+        return counties.Any(c => c.Id == county) ? (schools.Where(s => s.JurisdictionId == county), counties) : (null, counties);
+    }
+
+    /// <summary>The school table as .xlsx or CSV: every line the table would show for the same query (all pages), in its order.</summary>
+    [HttpGet("Dashboard/Export"), Authorize(Policy = Policies.AnyUser)]
+    public async Task<IActionResult> Export([FromQuery] DashboardQuery query, ExportFormat format, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(format)) return NotFound();
+        var scope = User.GetScope();
+        var (schools, _) = await SchoolsAsync(scope, query.County, ct);
+        if (schools is null) return NotFound();
+        var (_, lines) = await TableAsync(schools, query, ct);
+        return await exports.FileAsync(Request, DownloadAudit.Kinds.DashboardExport, format, "Export.Dashboard", scope.SchoolId,
+        [
+            new("School.Code", x => x.School.Code),
+            new("School.Name", x => x.School.Name),
+            new("School.Township", x => x.School.Township),
+            new("School.Type", x => text["SchoolType." + x.School.Type].Value),
+            new("Dashboard.Risk", x => text["RiskLevel." + x.Risk].Value),
+            new("Export.RiskReasons", x => string.Join("、", x.Reasons.Select(r => text[r].Value))),
+            new("Export.Submitted", x => x.Submitted),
+            new("Export.Expected", x => x.Expected),
+            new("Dashboard.Open", x => x.Open),
+            new("Export.MajorOpen", x => x.MajorOpen),
+            new("Dashboard.Overdue", x => x.Overdue),
+            new("Dashboard.GuardsShortColumn", x => x.GuardsShort),
+            new("Drill.Title", x => text[x.DrillCompliant ? "Drill.PeriodDone" : "Drill.NotCompliant"].Value),
+            new("EducationKind.FirstLesson", x => text[x.FirstLesson ? "Education.Done" : "Education.NotDone"].Value),
+        ], lines.ToAsyncEnumerable(), ct);
+    }
+
+    /// <summary>
+    /// The dashboard and its school table for a query: search and sort applied, not paged. The page shows one page of
+    /// it, the export all of it. The lines are counted in memory by <see cref="DashboardService"/> (one line per school).
+    /// </summary>
+    private async Task<(DashboardData Data, List<SchoolLine> Lines)> TableAsync(IQueryable<School> schools, DashboardQuery query, CancellationToken ct)
+    {
+        var data = await dashboard.BuildAsync(schools, ChinaTime.Today(clock), new DashboardFilter(query.TermId, query.Week, query.Township, query.Type), ct);
         IEnumerable<SchoolLine> lines = data.Lines;
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -76,13 +126,7 @@ public sealed class DashboardController(AppDbContext db, DashboardService dashbo
             (DashboardSort.Name, _) => Order(lines, l => l.School.Code, query.Desc),
             _ => Order(lines, l => (int)l.Risk * 10000 + l.Overdue * 100 + l.Open, !query.Desc),
         };
-        var all = lines.ToList();
-        var pageCount = Math.Max(1, (all.Count + DashboardViewModel.PageSize - 1) / DashboardViewModel.PageSize);
-        var page = Math.Clamp(query.Page, 1, pageCount);
-        var townships = scope.IsBureauUser
-            ? await schools.Where(s => s.IsActive).Select(s => s.Township).Distinct().OrderBy(t => t).ToListAsync(ct) : [];
-        return View(new DashboardViewModel(query, data, all.Skip((page - 1) * DashboardViewModel.PageSize).Take(DashboardViewModel.PageSize).ToList(),
-            all.Count, page, pageCount, townships, scope.IsBureauUser) { Counties = counties });
+        return (data, lines.ToList());
     }
 
     private static IEnumerable<SchoolLine> Order<TKey>(IEnumerable<SchoolLine> lines, Func<SchoolLine, TKey> key, bool descending) =>

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SchoolSafety.Auditing;
 using SchoolSafety.Common;
+using SchoolSafety.Exports;
 using SchoolSafety.Data;
 using SchoolSafety.Defences;
 using SchoolSafety.Identity;
@@ -18,7 +20,8 @@ namespace SchoolSafety.Web.Features.Defences;
 /// any school in their scope too, because the county often fills these facts from its own surveys.
 /// </summary>
 public sealed class DefencesController(
-    AppDbContext db, SchoolAccess access, DefenceService defences, DefenceFigures figures, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
+    AppDbContext db, SchoolAccess access, DefenceService defences, DefenceFigures figures, IStringLocalizer<SharedResource> l, TimeProvider clock,
+    TableDownload exports) : Controller
 {
     [HttpGet("Schools/{schoolId:int}/Defences"), Authorize(Policy = Policies.AnyUser)]
     public async Task<IActionResult> School(int schoolId, CancellationToken ct)
@@ -130,6 +133,46 @@ public sealed class DefencesController(
     [HttpGet("Defences/Schools"), Authorize(Policy = Policies.Bureau)]
     public async Task<IActionResult> Schools([FromQuery] DefenceSchoolsQuery query, CancellationToken ct)
     {
+        var (day, rows) = await GapListAsync(query, ct);
+        return View(new DefenceSchoolsViewModel(query, day, rows));
+    }
+
+    /// <summary>The list as .xlsx or CSV with the page's filters: one row per school, the shortfall in the page's words.</summary>
+    [HttpGet("Defences/Schools/Export"), Authorize(Policy = Policies.Bureau)]
+    public async Task<IActionResult> SchoolsExport([FromQuery] DefenceSchoolsQuery query, ExportFormat format, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(format)) return NotFound();
+        var (day, rows) = await GapListAsync(query, ct);
+        string Shortfall(SchoolDefenceStatus st)
+        {
+            if (st.Record is null) return l["Defence.NoRecordShort"].Value;
+            var gaps = query.Gap is { } gap ? st.Gaps.Where(g => g.Kind == gap) : st.Gaps;
+            return string.Join(l["Defence.ListSeparator"].Value, gaps.Select(g => g.Kind == GapKind.NoRecord ? l["Defence.NoRecordShort"].Value : DefenceText.Gap(l, g)));
+        }
+        string Guards(SchoolDefenceStatus st) => query.Gap is { } gap && DefenceRules.GuardKinds.Contains(gap) && st.Record is { } rec
+            ? string.Join(l["Defence.ListSeparator"].Value, DefenceRules.MatchingGuards(gap, rec, st.Rules, day)
+                .Select(x => l["Defence.GuardBrief", x.Name, x.AgeIn(day.Year), l["EducationLevel." + x.Education]].Value))
+            : "";
+        return await exports.FileAsync(Request, DownloadAudit.Kinds.DefenceGapExport, format, "Export.DefenceGaps", null,
+        [
+            new("School.Code", st => st.School.Code),
+            new("School.Name", st => st.School.Name),
+            new("School.Township", st => st.School.Township),
+            new("School.Type", st => l["SchoolType." + st.School.Type].Value),
+            new("Export.GuardsRequired", st => st.GuardsRequired),
+            new("Export.GuardsPresent", st => st.GuardsPresent),
+            new("Export.GuardsShort", st => st.GuardsShort),
+            new("Defence.RetentionDays", st => st.Record?.RetentionDays),
+            new("Defence.GapCount", st => st.Record is null ? null : st.Gaps.Count),
+            new("Defence.Shortfall", Shortfall),
+            new("Export.Guards", Guards),
+            new("Export.OnDay", _ => day.ToString("yyyy-MM-dd")),
+        ], rows.ToAsyncEnumerable(), ct);
+    }
+
+    /// <summary>The schools behind one figure (or all schools) on a day, in the page's order: what the page shows and the export writes.</summary>
+    private async Task<(DateOnly Day, List<SchoolDefenceStatus> Rows)> GapListAsync(DefenceSchoolsQuery query, CancellationToken ct)
+    {
         var today = defences.Today;
         var day = query.On is { } d && d <= today ? d : today;
         var schools = db.Schools.VisibleTo(User.GetScope());
@@ -140,7 +183,7 @@ public sealed class DefencesController(
             .OrderByDescending(s => query.Gap is { } g ? s.Gap(g)!.Count : s.GuardsShort)
             .ThenBy(s => query.Gap == GapKind.RetentionShort ? s.Record!.RetentionDays : 0)
             .ThenBy(s => s.School.Code).ToList();
-        return View(new DefenceSchoolsViewModel(query, day, rows));
+        return (day, rows);
     }
 
     /// <summary>The standards and their sources: for a school, the line of nodes above it; for the bureau, its node, those above and those below.</summary>

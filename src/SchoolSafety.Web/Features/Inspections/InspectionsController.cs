@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SchoolSafety.Auditing;
 using SchoolSafety.Data;
+using SchoolSafety.Exports;
 using SchoolSafety.Files;
 using SchoolSafety.Hazards;
 using SchoolSafety.Identity;
@@ -16,7 +18,7 @@ namespace SchoolSafety.Web.Features.Inspections;
 /// <summary>The weekly/monthly inspection (周检月查): fill, save, submit, sign off, and the county's completion grid.</summary>
 public sealed class InspectionsController(
     AppDbContext db, SchoolAccess access, InspectionService inspections, FileStorage storage,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
+    IStringLocalizer<SharedResource> l, TimeProvider clock, DownloadAudit downloads, TableDownload exports) : Controller
 {
     [HttpGet("Schools/{schoolId:int}/Inspections/{week:int?}"), Authorize(Policy = Policies.AnyUser)]
     public async Task<IActionResult> Week(int schoolId, int? week, int? revision, CancellationToken ct)
@@ -256,6 +258,10 @@ public sealed class InspectionsController(
         if (file is null || await access.FindAsync(file.SchoolId, SchoolOperations.Read, ct) is null) return NotFound();
         Response.Headers.CacheControl = "private, max-age=86400";
         Response.Headers.XContentTypeOptions = "nosniff";
+        // Documents are downloads and go on record; photos are shown inside pages (one request per thumbnail), so they do not.
+        if (!file.IsImage)
+            await downloads.RecordAsync(DownloadAudit.Kinds.StoredFile, file.Id.ToString(), file.SchoolId,
+                new Dictionary<string, string?> { ["FileName"] = file.FileName }, ct);
         return file.IsImage
             ? File(storage.Open(file), file.ContentType)
             : File(storage.Open(file), file.ContentType, file.FileName ?? $"{file.Id:N}{Path.GetExtension(file.StorageKey)}");
@@ -284,7 +290,27 @@ public sealed class InspectionsController(
 
     /// <summary>The county's grid: schools × weeks of the term.</summary>
     [HttpGet("Inspections/Completion"), Authorize(Policy = Policies.Bureau)]
-    public async Task<IActionResult> Completion(string? township, SchoolType? type, CancellationToken ct)
+    public async Task<IActionResult> Completion(string? township, SchoolType? type, CancellationToken ct) =>
+        View(await CompletionGridAsync(township, type, ct));
+
+    /// <summary>The grid as .xlsx or CSV with the page's filters: one row per school, one column per week, then done and missed.</summary>
+    [HttpGet("Inspections/Completion/Export"), Authorize(Policy = Policies.Bureau)]
+    public async Task<IActionResult> CompletionExport(string? township, SchoolType? type, ExportFormat format, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(format)) return NotFound();
+        var grid = await CompletionGridAsync(township, type, ct);
+        List<string> headers = [l["School.Code"].Value, l["School.Name"].Value, l["School.Township"].Value];
+        headers.AddRange(grid.Weeks.Select(w => l["Export.WeekColumn", w.Week, w.Monday.ToString("MM-dd")].Value));
+        headers.AddRange([l["Completion.Done"].Value, l["Completion.Missed"].Value]);
+        string Cell(CompletionCell c) => c.Status is { } st ? l["Inspection.Status." + st].Value : c.Expected ? l["Completion.Missing"].Value : "";
+        var rows = grid.Rows.Select(r => new object?[] { r.School.Code, r.School.Name, r.School.Township }
+            .Concat(r.Cells.Select(c => (object?)Cell(c))).Concat([r.Done, r.Missed]).ToArray());
+        return await exports.FileAsync(Request, DownloadAudit.Kinds.CompletionExport, format, "Export.Completion", null, headers,
+            rows.ToAsyncEnumerable(), ct);
+    }
+
+    /// <summary>The completion grid for the user's scope and the page's filters: what the page shows and the export writes.</summary>
+    private async Task<CompletionViewModel> CompletionGridAsync(string? township, SchoolType? type, CancellationToken ct)
     {
         var scope = User.GetScope();
         var schools = db.Schools.VisibleTo(scope).Where(s => s.IsActive);
@@ -321,7 +347,7 @@ public sealed class InspectionsController(
                 longest);
         }).ToList();
         var perWeek = weeks.Select((_, i) => rows.Count(r => r.Cells[i].Status is InspectionStatus.Submitted or InspectionStatus.SignedOff)).ToList();
-        return View(new CompletionViewModel(term, weeks, thisWeek, rows, perWeek, townships, township, type));
+        return new CompletionViewModel(term, weeks, thisWeek, rows, perWeek, townships, township, type);
     }
 
     private bool TryWeek(int? number, out SchoolWeek week)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SchoolSafety.Auditing;
 using SchoolSafety.Common;
 using SchoolSafety.Dashboard;
 using SchoolSafety.Data;
@@ -11,7 +12,8 @@ using SchoolSafety.Web.Infrastructure;
 namespace SchoolSafety.Web.Features.Reports;
 
 /// <summary>Reports for the bureau, as PDF documents.</summary>
-public sealed class ReportsController(AppDbContext db, DashboardService dashboard, ReportFonts fonts, TimeProvider clock, ILogger<ReportsController> logger) : Controller
+public sealed class ReportsController(AppDbContext db, DashboardService dashboard, ReportFonts fonts, TimeProvider clock, ILogger<ReportsController> logger,
+    DownloadAudit downloads) : Controller
 {
     /// <summary>The term report (情况汇报) of the user's node: the current term, or <paramref name="termId"/>.</summary>
     [HttpGet("Reports/Term"), Authorize(Policy = Policies.Bureau)]
@@ -25,6 +27,9 @@ public sealed class ReportsController(AppDbContext db, DashboardService dashboar
         var report = TermReport.Build(data, node, today, fonts.Font, clock.GetUtcNow());
         if (report.MissingCharacters.Count > 0)
             logger.LogWarning("Term report {Term}: the report font has no glyph for {Characters}", data.Term.Name, string.Join(" ", report.MissingCharacters));
-        return File(report.Bytes, "application/pdf", $"{node}{data.Term.Name}学校安全工作情况汇报.pdf");
+        var fileName = $"{node}{data.Term.Name}学校安全工作情况汇报.pdf";
+        await downloads.RecordAsync(DownloadAudit.Kinds.TermReport, data.Term.Id.ToString(), null,
+            new Dictionary<string, string?> { ["Term"] = data.Term.Name, ["Jurisdiction"] = node, ["FileName"] = fileName }, ct);
+        return File(report.Bytes, "application/pdf", fileName);
     }
 }

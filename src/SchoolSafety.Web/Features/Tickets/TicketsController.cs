@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SchoolSafety.Auditing;
 using SchoolSafety.Data;
+using SchoolSafety.Exports;
 using SchoolSafety.Files;
 using SchoolSafety.Hazards;
 using SchoolSafety.Identity;
@@ -72,7 +74,7 @@ public sealed record TicketFormViewModel(School? School, NewTicket Input, IReadO
 /// </summary>
 public sealed class TicketsController(
     AppDbContext db, SchoolAccess access, FileStorage storage, TicketService tickets, IStringLocalizer<SharedResource> l, TimeProvider clock,
-    ReportFonts fonts, ILogger<TicketsController> logger) : Controller
+    ReportFonts fonts, ILogger<TicketsController> logger, DownloadAudit downloads, TableDownload exports) : Controller
 {
     private DateOnly Today => SchoolSafety.Common.ChinaTime.Today(clock);
 
@@ -95,6 +97,46 @@ public sealed class TicketsController(
             Items = await CurrentItemsAsync(ct),
         });
     }
+
+    /// <summary>
+    /// The list as .xlsx or CSV: every ticket the page would list for the same query (all pages), in the page's order.
+    /// Rows are projected to plain values and streamed, so a large export tracks no entity and holds no list.
+    /// </summary>
+    [HttpGet, Authorize(Policy = Policies.AnyUser)]
+    public async Task<IActionResult> Export([FromQuery] TicketQuery query, ExportFormat format, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(format)) return NotFound();
+        var scope = User.GetScope();
+        if (query.SchoolId is int schoolId && await access.FindAsync(schoolId, SchoolOperations.Read, ct) is null) return NotFound();
+        var today = Today;
+        var en = System.Globalization.CultureInfo.CurrentUICulture.Name == "en-US";
+        var rows = Sort(Filter(db.HazardTickets.VisibleTo(scope), query, today), query).AsNoTracking()
+            .Select(t => new TicketExportRow(t.Number, t.School!.Name, t.School.Township, t.ChecklistItem == null ? null : en ? t.ChecklistItem.NameEn : t.ChecklistItem.NameZh,
+                t.Description, t.Place, t.Grade, t.Status, t.IsSupervised, t.FoundAt, t.Deadline, t.ResponsibleName, t.RectifiedAt, t.ClosedAt))
+            .AsAsyncEnumerable();
+        string Day(DateTime? utc) => utc is { } u ? SchoolSafety.Common.ChinaTime.FromUtc(u).ToString("yyyy-MM-dd") : "";
+        return await exports.FileAsync(Request, DownloadAudit.Kinds.TicketExport, format, "Export.Tickets", query.SchoolId ?? scope.SchoolId,
+        [
+            new("Ticket.Number", r => r.Number),
+            new("School.Name", r => r.School),
+            new("School.Township", r => r.Township),
+            new("Inspection.Item", r => r.Item),
+            new("Inspection.HazardDescription", r => r.Description),
+            new("Inspection.HazardPlace", r => l["HazardPlace." + r.Place].Value),
+            new("Inspection.HazardGrade", r => l["HazardGrade." + r.Grade].Value),
+            new("User.Status", r => l["HazardStatus." + r.Status].Value),
+            new("Ticket.Supervised", r => exports.YesNo(r.Supervised)),
+            new("Ticket.FoundAt", r => Day(r.FoundAt)),
+            new("Inspection.Deadline", r => r.Deadline.ToString("yyyy-MM-dd")),
+            new("Ticket.Overdue", r => exports.YesNo(r.Status != HazardStatus.Closed && today > r.Deadline)),
+            new("Export.Responsible", r => r.Responsible),
+            new("Export.RectifiedOn", r => Day(r.RectifiedAt)),
+            new("Export.ClosedOn", r => Day(r.ClosedAt)),
+        ], rows, ct);
+    }
+
+    private sealed record TicketExportRow(string Number, string School, string Township, string? Item, string Description, HazardPlace Place,
+        HazardGrade Grade, HazardStatus Status, bool Supervised, DateTime FoundAt, DateOnly Deadline, string Responsible, DateTime? RectifiedAt, DateTime? ClosedAt);
 
     private static IQueryable<HazardTicket> Filter(IQueryable<HazardTicket> tickets, TicketQuery q, DateOnly today)
     {
@@ -270,7 +312,10 @@ public sealed class TicketsController(
         var report = RectificationNotice.Build(ticket, fonts.Font, clock.GetUtcNow());
         if (report.MissingCharacters.Count > 0)
             logger.LogWarning("Rectification notice {Ticket}: the report font has no glyph for {Characters}", ticket.Number, string.Join(" ", report.MissingCharacters));
-        return File(report.Bytes, "application/pdf", $"隐患整改通知书-{ticket.Number}.pdf");
+        var fileName = $"隐患整改通知书-{ticket.Number}.pdf";
+        await downloads.RecordAsync(DownloadAudit.Kinds.RectificationNotice, ticket.Number, ticket.SchoolId,
+            new Dictionary<string, string?> { ["Ticket"] = ticket.Id.ToString(), ["FileName"] = fileName }, ct);
+        return File(report.Bytes, "application/pdf", fileName);
     }
 
     [HttpPost, Authorize(Policy = Policies.SchoolStaff)]
