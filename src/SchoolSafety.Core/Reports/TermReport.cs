@@ -15,6 +15,41 @@ public static class TermReport
     /// <summary>How many checklist items the bar chart shows (the most frequent ones).</summary>
     public const int ChartItems = 10;
 
+    /// <summary>The sentence after the node's own 一、部署 text: the checklist and the campaigns of the term.</summary>
+    public static string DeploymentFigures(TermReportData r) => TermReportPhrases.Checklist(r.ChecklistItems) + TermReportPhrases.Campaigns(r.Campaigns);
+
+    /// <summary>二、培训: county training, then the schools' own training and lessons.</summary>
+    public static IReadOnlyList<string> Training(TermReportData r)
+    {
+        var t = r.Training;
+        return [
+            TermReportPhrases.CountyTraining(r.Node, t.CountySessions, t.CountyAttendees, t.SchoolsAtCounty, t.CountyTitles),
+            TermReportPhrases.SchoolTraining(t.SchoolsWithSession, t.SchoolSessions, t.SchoolAttendees, t.FirstLessonSchools, r.Dashboard.Schools,
+                t.EducationActivities, t.StudentsReached),
+        ];
+    }
+
+    /// <summary>三、排查: inspections done against expected, hazards found, closed and open.</summary>
+    public static string Inspections(TermReportData r)
+    {
+        var data = r.Dashboard;
+        var t = data.Tickets;
+        return TermReportPhrases.Inspections(data.Schools, data.Lines.Sum(l => l.Submitted), data.Lines.Sum(l => l.Expected), data.Inspections.TermCompletionPercent)
+               + TermReportPhrases.Tickets(t.Found, t.Closed, t.ClosedOnTimePercent, t.Open, t.Overdue, t.MajorOpen);
+    }
+
+    /// <summary>四、存在问题与不足: （一）guards, （二）cameras, （三）surroundings.</summary>
+    public static IReadOnlyList<string> Problems(TermReportData r)
+    {
+        var d = r.Dashboard.Defences;
+        return [
+            TermReportPhrases.GuardsHeading + TermReportPhrases.Guards(d.Guards.Required, d.Guards.Present, d.Guards.Short) + TermReportPhrases.GuardProfile(r.Guards),
+            TermReportPhrases.TechnicalHeading + TermReportPhrases.Retention(d.SchoolsWithCameras, d.RetentionMin, d.RetentionMax,
+                d.SchoolsWithGap(GapKind.RetentionShort), d.SchoolsWithGap(GapKind.BlindSpots), r.RetentionRuleDays, r.BlindSpots),
+            TermReportPhrases.SurroundingsHeading + TermReportPhrases.Surroundings(r.Surroundings),
+        ];
+    }
+
     public static PdfReport Build(TermReportData report, DateOnly today, ReportFont font, DateTimeOffset now)
     {
         var data = report.Dashboard;
@@ -31,22 +66,14 @@ public static class TermReport
         var deployment = TermReportNarrative.Paragraphs(report.Narrative?.Deployment);
         if (deployment.Count == 0) pdf.Paragraph(TermReportPhrases.NotWritten);
         foreach (var p in deployment) pdf.Paragraph(p);
-        pdf.Paragraph(TermReportPhrases.Checklist(report.ChecklistItems) + TermReportPhrases.Campaigns(report.Campaigns));
+        pdf.Paragraph(DeploymentFigures(report));
 
         // 二、培训
-        var t2 = report.Training;
-        pdf.Heading(TermReportPhrases.TrainingHeading)
-            .Paragraph(TermReportPhrases.CountyTraining(county, t2.CountySessions, t2.CountyAttendees, t2.SchoolsAtCounty, t2.CountyTitles))
-            .Paragraph(TermReportPhrases.SchoolTraining(t2.SchoolsWithSession, t2.SchoolSessions, t2.SchoolAttendees, t2.FirstLessonSchools, data.Schools,
-                t2.EducationActivities, t2.StudentsReached));
+        pdf.Heading(TermReportPhrases.TrainingHeading);
+        foreach (var p in Training(report)) pdf.Paragraph(p);
 
         // 三、排查
-        var submitted = data.Lines.Sum(l => l.Submitted);
-        var expected = data.Lines.Sum(l => l.Expected);
-        var t = data.Tickets;
-        pdf.Heading(TermReportPhrases.InspectionHeading)
-            .Paragraph(TermReportPhrases.Inspections(data.Schools, submitted, expected, data.Inspections.TermCompletionPercent)
-                       + TermReportPhrases.Tickets(t.Found, t.Closed, t.ClosedOnTimePercent, t.Open, t.Overdue, t.MajorOpen));
+        pdf.Heading(TermReportPhrases.InspectionHeading).Paragraph(Inspections(report));
         var top = report.ByItem.Take(ChartItems).ToList();
         if (top.Count > 0)
         {
@@ -72,14 +99,8 @@ public static class TermReport
         }
 
         // 四、存在问题与不足
-        var d = data.Defences;
-        var gp = report.Guards;
-        pdf.Heading(TermReportPhrases.ProblemsHeading)
-            .Paragraph(TermReportPhrases.GuardsHeading + TermReportPhrases.Guards(d.Guards.Required, d.Guards.Present, d.Guards.Short)
-                       + TermReportPhrases.GuardProfile(gp))
-            .Paragraph(TermReportPhrases.TechnicalHeading + TermReportPhrases.Retention(d.SchoolsWithCameras, d.RetentionMin, d.RetentionMax,
-                d.SchoolsWithGap(GapKind.RetentionShort), d.SchoolsWithGap(GapKind.BlindSpots), report.RetentionRuleDays, report.BlindSpots))
-            .Paragraph(TermReportPhrases.SurroundingsHeading + TermReportPhrases.Surroundings(report.Surroundings));
+        pdf.Heading(TermReportPhrases.ProblemsHeading);
+        foreach (var p in Problems(report)) pdf.Paragraph(p);
 
         // 五、今后工作及其打算
         pdf.Heading(TermReportPhrases.PlansHeading);
