@@ -31,7 +31,7 @@ public static class DrillRecord
                 (DrillRecordPhrases.Evaluation, drill.Evaluation ?? ""),
                 (DrillRecordPhrases.Standard, DrillRecordPhrases.StandardText(a.MeetsStandard, a.WithinTarget, a.HeadcountComplete, a.NoInjuries, a.Evaluated)),
                 (DrillRecordPhrases.Photos, DrillRecordPhrases.PhotosText(drill.Photos.Count)),
-            ], labelShare: 0.24);
+            ], labelShare: 0.28);
         pdf.Space(10).Signature([DrillRecordPhrases.Recorder, DrillRecordPhrases.Leader, NoticePhrases.BlankDate]);
         return pdf.Build();
     }

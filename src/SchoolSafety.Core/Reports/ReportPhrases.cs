@@ -135,7 +135,7 @@ public static class TermReportPhrases
           + $"；尚未解决{lines.Sum(l => l.Unresolved)}起。";
     public const string PlansHeading = "五、今后工作及其打算";
     public const string AppendixHeading = "附表：各学校安全工作情况";
-    public static readonly string[] AppendixHeaders = ["序号", "学校名称", "乡镇", "周检（已开展/应开展）", "未销号隐患", "其中逾期", "缺保安（名）", "演练达标"];
+    public static readonly string[] AppendixHeaders = ["序号", "学校名称", "乡镇", "周检（已开展/应开展）", "未销号隐患", "其中逾期", "缺保安", "演练达标"];
     public const string Yes = "是";
     public const string No = "否";
     public const string NoData = "—";

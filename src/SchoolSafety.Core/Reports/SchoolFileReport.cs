@@ -93,7 +93,7 @@ public static class SchoolFileReport
         pdf.Heading(SchoolFilePhrases.TicketsHeading);
         if (d.Tickets.Count == 0) pdf.Paragraph(SchoolFilePhrases.None);
         else
-            pdf.Table(SchoolFilePhrases.TicketHeaders, [2.0, 3.6, 1.0, 1.4, 1.4, 1.2],
+            pdf.Table(SchoolFilePhrases.TicketHeaders, [2.4, 3.4, 1.3, 1.4, 1.4, 1.1],
                 d.Tickets.Select(t => (IReadOnlyList<string>)[
                     t.Number, t.Description, RectificationNotice.GradePhrase(t.Grade), $"{ChinaTime.FromUtc(t.FoundAt):yyyy-MM-dd}",
                     $"{t.Deadline:yyyy-MM-dd}", ReportNames.HazardStatus(t.Status)]));
@@ -101,7 +101,7 @@ public static class SchoolFileReport
         pdf.Heading(SchoolFilePhrases.DrillsHeading);
         if (d.Drills.Count == 0) pdf.Paragraph(SchoolFilePhrases.None);
         else
-            pdf.Table(SchoolFilePhrases.DrillHeaders, [1.4, 1.4, 1.3, 1.6, 1.0, 1.2],
+            pdf.Table(SchoolFilePhrases.DrillHeaders, [1.4, 2.2, 1.1, 1.7, 0.9, 1.0],
                 d.Drills.Select(x => (IReadOnlyList<string>)[
                     $"{x.Date:yyyy-MM-dd}", ReportNames.DrillType(x.Type), DrillRecordPhrases.Seconds(x.DurationSeconds),
                     $"{x.StudentsCounted}/{x.StudentsExpected}", x.Injuries.ToString(),

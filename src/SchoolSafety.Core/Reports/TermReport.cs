@@ -15,6 +15,9 @@ public static class TermReport
     /// <summary>How many checklist items the bar chart shows (the most frequent ones).</summary>
     public const int ChartItems = 10;
 
+    private const double WeeklyChartHeight = 150;
+    private const double CaptionHeight = 24;
+
     /// <summary>The sentence after the node's own 一、部署 text: the checklist and the campaigns of the term.</summary>
     public static string DeploymentFigures(TermReportData r) => TermReportPhrases.Checklist(r.ChecklistItems) + TermReportPhrases.Campaigns(r.Campaigns);
 
@@ -77,7 +80,8 @@ public static class TermReport
         var top = report.ByItem.Take(ChartItems).ToList();
         if (top.Count > 0)
         {
-            pdf.Paragraph(TermReportPhrases.ItemsChartCaption(top.Count), indent: false, size: 10.5);
+            pdf.KeepTogether(ReportCharts.BarChartHeight(top.Count, 2) + CaptionHeight)
+                .Paragraph(TermReportPhrases.ItemsChartCaption(top.Count), indent: false, size: 10.5);
             var categories = top.Select(i => $"{i.Number}. {i.Name}").ToList();
             var series = new[]
             {
@@ -87,14 +91,17 @@ public static class TermReport
             pdf.Chart(ReportCharts.BarChartHeight(top.Count, 2), categories.Append(TermReportPhrases.SeriesFound).Append(TermReportPhrases.SeriesClosed),
                 (g, area, f) => ReportCharts.DrawBars(g, area, categories, series, f));
         }
-        var weeks = data.Weekly.Where(w => w.Week.Monday <= to).ToList();
+        // Weeks that are over: the week in progress would show as a fall.
+        var thisWeek = SchoolSafety.Inspections.SchoolWeek.Of(today);
+        var weeks = data.Weekly.Where(w => w.Week.Number < thisWeek.Number).ToList();
         if (weeks.Count > 1 && data.Schools > 0)
         {
-            pdf.Paragraph(TermReportPhrases.WeeklyChartCaption, indent: false, size: 10.5);
+            pdf.KeepTogether(WeeklyChartHeight + CaptionHeight)
+                .Paragraph(TermReportPhrases.WeeklyChartCaption, indent: false, size: 10.5);
             var labels = weeks.Select((w, i) => TermReportPhrases.WeekLabel(i + 1)).ToList();
             var line = new ChartSeries(TermReportPhrases.SeriesCompletion, ReportCharts.Line,
                 weeks.Select(w => Math.Round(100.0 * w.Submitted / data.Schools, 1)).ToList());
-            pdf.Chart(150, labels.Append(TermReportPhrases.SeriesCompletion).Append("%"),
+            pdf.Chart(WeeklyChartHeight, labels.Append(TermReportPhrases.SeriesCompletion).Append("%"),
                 (g, area, f) => ReportCharts.DrawLine(g, area, labels, line, f, axisMax: 100, unit: "%"));
         }
 
@@ -112,7 +119,7 @@ public static class TermReport
             .Paragraph(ReportPhrases.Date(today), indent: false, alignRight: true);
 
         pdf.PageBreak().Heading(TermReportPhrases.AppendixHeading)
-            .Table(TermReportPhrases.AppendixHeaders, [0.7, 3.0, 1.3, 1.8, 1.3, 1.2, 1.2, 1.2],
+            .Table(TermReportPhrases.AppendixHeaders, [0.6, 3.0, 1.3, 1.6, 1.0, 1.0, 1.0, 1.0],
                 data.Lines.Select((l, i) => (IReadOnlyList<string>)[
                     (i + 1).ToString(), l.School.Name, l.School.Township, $"{l.Submitted}/{l.Expected}",
                     l.Open.ToString(), l.Overdue.ToString(), l.GuardsShort.ToString(), l.DrillCompliant ? TermReportPhrases.Yes : TermReportPhrases.No]));

@@ -73,7 +73,7 @@ public static class WeeklySheet
             pdf.Heading(WeeklySheetPhrases.HazardsHeading, 13);
             if (hazards.Count == 0) pdf.Paragraph(WeeklySheetPhrases.NoHazards, indent: false);
             else
-                pdf.Table(WeeklySheetPhrases.HazardHeaders, [2.2, 3.4, 1.1, 1.0, 1.3, 1.4],
+                pdf.Table(WeeklySheetPhrases.HazardHeaders, [2.0, 3.2, 1.1, 1.3, 1.5, 1.5],
                     hazards.Select(l => (IReadOnlyList<string>)[
                         $"{l.Item.Number}. {l.Item.NameZh}", l.Result!.HazardDescription ?? "",
                         l.Result.HazardPlace is { } p ? RectificationNotice.PlacePhrase(p) : "",
@@ -83,7 +83,7 @@ public static class WeeklySheet
         else
         {
             pdf.Heading(WeeklySheetPhrases.HazardsHeading, 13)
-                .Table(WeeklySheetPhrases.HazardHeaders, [2.2, 3.4, 1.1, 1.0, 1.3, 1.4], Enumerable.Repeat((IReadOnlyList<string>)["", "\n", "", "", "", ""], 3));
+                .Table(WeeklySheetPhrases.HazardHeaders, [2.0, 3.2, 1.1, 1.3, 1.5, 1.5], Enumerable.Repeat((IReadOnlyList<string>)["", "\n", "", "", "", ""], 3));
         }
 
         pdf.Space(10).KeepTogether(90).Signature([WeeklySheetPhrases.Inspector, WeeklySheetPhrases.SafetyHead, WeeklySheetPhrases.Principal, NoticePhrases.BlankDate]);
