@@ -93,7 +93,7 @@ public static class SchoolFileReport
         pdf.Heading(SchoolFilePhrases.TicketsHeading);
         if (d.Tickets.Count == 0) pdf.Paragraph(SchoolFilePhrases.None);
         else
-            pdf.Table(SchoolFilePhrases.TicketHeaders, [2.4, 3.4, 1.3, 1.4, 1.4, 1.1],
+            pdf.Table(SchoolFilePhrases.TicketHeaders, [2.3, 3.0, 1.2, 1.6, 1.6, 1.0],
                 d.Tickets.Select(t => (IReadOnlyList<string>)[
                     t.Number, t.Description, RectificationNotice.GradePhrase(t.Grade), $"{ChinaTime.FromUtc(t.FoundAt):yyyy-MM-dd}",
                     $"{t.Deadline:yyyy-MM-dd}", ReportNames.HazardStatus(t.Status)]));

@@ -79,6 +79,13 @@ public abstract class SchoolReportTests(SchoolSafetyApp app)
                                                                     && a.Action == AuditAction.Added && a.UserName == "county"));
         }
 
+        // A term the page did not show (unknown here) saves nothing.
+        var elsewhere = await second.PostFormAsync("/Reports/TermPreview?termId=999999", new Dictionary<string, string>
+        {
+            ["Form.Deployment"] = "别处", ["Form.Plans"] = "", ["Form.RowVersion"] = "",
+        }, link);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+
         // The second editor saves again on top of the stored version: now it goes through.
         var token = conflict.QuerySelector("input[name='Form.RowVersion']")!.GetAttribute("value")!;
         var retry = await second.PostFormAsync($"/Reports/TermPreview?termId={termId}", new Dictionary<string, string>

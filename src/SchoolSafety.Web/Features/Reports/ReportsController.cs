@@ -68,7 +68,7 @@ public sealed class ReportsController(
     public async Task<IActionResult> TermPreview(int termId, [Bind(Prefix = "Form")] TermNarrativeForm form, CancellationToken ct)
     {
         var data = await TermDataAsync(termId, ct);
-        if (data is null) return NotFound();
+        if (data is null || data.Dashboard.Term!.Id != termId) return NotFound(); // never save onto another term than the one shown
         var node = await NodeAsync(ct);
         if (node is null) return NotFound();
         if ((form.Deployment?.Length ?? 0) > TermReportNarrative.TextMaxLength)
