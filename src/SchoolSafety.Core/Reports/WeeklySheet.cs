@@ -58,7 +58,7 @@ public static class WeeklySheet
                 l.Item.Number.ToString(), l.Item.NameZh, l.Result is null ? "" : ReportNames.Outcome(l.Result.Outcome),
                 l.Result switch
                 {
-                    null => "\n", // a blank sheet: room to write by hand
+                    null => "",
                     { Outcome: Outcome.Hazard } r => r.HazardDescription ?? r.Note ?? "",
                     { Outcome: Outcome.NotApplicable } r => r.NotApplicableReason ?? r.Note ?? "",
                     var r => r.Note ?? "",
