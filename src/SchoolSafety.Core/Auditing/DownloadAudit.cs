@@ -23,6 +23,10 @@ public sealed class DownloadAudit(AppDbContext db, ICurrentUser user, TimeProvid
         public const string CompletionExport = nameof(CompletionExport);
         public const string RectificationNotice = nameof(RectificationNotice);
         public const string TermReport = nameof(TermReport);
+        public const string SchoolFile = nameof(SchoolFile);
+        public const string WeeklySheet = nameof(WeeklySheet);
+        public const string DrillRecord = nameof(DrillRecord);
+        public const string ClosingRecord = nameof(ClosingRecord);
         public const string StoredFile = nameof(StoredFile);
     }
 

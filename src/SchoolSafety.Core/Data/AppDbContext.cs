@@ -52,6 +52,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<DefenceRecord> DefenceRecords => Set<DefenceRecord>();
     public DbSet<DefenceGuard> DefenceGuards => Set<DefenceGuard>();
     public DbSet<StandardRuleSet> StandardRuleSets => Set<StandardRuleSet>();
+    public DbSet<Reports.TermReportNarrative> TermReportNarratives => Set<Reports.TermReportNarrative>();
 
     public DatabaseProvider Provider => DbProviderNames.FromProviderName(Database.ProviderName);
 

@@ -283,6 +283,19 @@ public sealed class PdfReportBuilder
         return this;
     }
 
+    /// <summary>
+    /// A chart drawn as vector graphics into a box <paramref name="height"/> points high across the
+    /// text width (kept on one page). <paramref name="labels"/> are every string the chart draws, checked against the font.
+    /// </summary>
+    public PdfReportBuilder Chart(double height, IEnumerable<string> labels, Action<XGraphics, XRect, XFont> draw, double size = 8)
+    {
+        foreach (var label in labels) Check(label);
+        Ensure(height);
+        draw(Gfx, new XRect(MarginLeft, _y, ContentWidth, height), Font(size));
+        _y += height + size;
+        return this;
+    }
+
     /// <summary>Label/value pairs as a two-column bordered table without a header.</summary>
     public PdfReportBuilder Fields(IEnumerable<(string Label, string Value)> fields, double labelShare = 0.25, double size = BodySize)
     {

@@ -108,6 +108,7 @@ public static class Startup
         services.AddScoped<SchoolSafety.Hazards.TicketDigest>();
         services.AddScoped<SchoolSafety.Drills.DrillCompliance>();
         services.AddScoped<SchoolSafety.Dashboard.DashboardService>();
+        services.AddScoped<SchoolSafety.Reports.TermReportService>();
         services.AddSingleton(config.GetSection("Risk").Get<SchoolSafety.Dashboard.RiskOptions>() ?? new());
         services.AddScoped<SchoolSafety.Defences.DefenceService>();
         services.AddScoped<SchoolSafety.Defences.DefenceFigures>();

@@ -74,6 +74,11 @@ public abstract class ScopingTests(SchoolSafetyApp app)
         { "GET", "/Schools/{id}/Defences/Revisions/{revision}", "DefencesController.Revision" },
         { "GET", "/Schools/{id}/Defences/Edit", "DefencesController.Edit" },
         { "POST", "/Schools/{id}/Defences/Edit", "DefencesController.Edit" },
+        // PDF documents of one school.
+        { "GET", "/Schools/{id}/SchoolFile", "ReportsController.SchoolFile" },
+        { "GET", "/Schools/{id}/Inspections/202647/Sheet", "ReportsController.WeeklySheet" },
+        { "GET", "/Drills/Record/{drill}", "ReportsController.DrillRecord" },
+        { "GET", "/Tickets/Closing/{closedticket}", "ReportsController.Closing" },
     };
 
     [Theory]
@@ -249,6 +254,20 @@ public abstract class ScopingTests(SchoolSafetyApp app)
             db.Context.Campaigns.Add(campaign);
             await db.Context.SaveChangesAsync();
             route = route.Replace("{campaign}", campaign.Id.ToString());
+        }
+        if (route.Contains("{closedticket}"))
+        {
+            // A closed ticket of the school: only the scope can refuse its closing record.
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var ticket = new Hazards.HazardTicket
+            {
+                Number = $"SCOPE-{Guid.NewGuid():N}"[..30], SchoolId = school.Id, Source = Hazards.HazardSource.CountyCheck,
+                Place = Inspections.HazardPlace.Other, Description = "scope", Grade = Inspections.HazardGrade.General,
+                FoundAt = now, ResponsibleName = "x", Deadline = new DateOnly(2026, 12, 31), Status = Hazards.HazardStatus.Closed, ClosedAt = now,
+            };
+            db.Context.HazardTickets.Add(ticket);
+            await db.Context.SaveChangesAsync();
+            route = route.Replace("{closedticket}", ticket.Id.ToString());
         }
         if (route.Contains("{ticket}"))
         {
