@@ -28,7 +28,7 @@ public sealed class ChecklistKeyboardAndOfflineTests(BrowserFixture browser)
         await browser.App.ClearThisWeekAsync(school.Id);
         var page = await browser.NewPageAsync();
         await BrowserFixture.LoginAsync(page, "officer");
-        await page.GotoAsync($"/Schools/{school.Id}/Inspections");
+        await page.GotoAsync($"/Schools/{school.Id}/Inspections", new() { WaitUntil = WaitUntilState.Load });
         var count = await page.Locator(".inspection-item").CountAsync();
         const int hazard = 1;
 

@@ -39,6 +39,8 @@ public sealed class J1ChecklistJourneyTests(JourneyFixture fixture)
         await officer.ClickAsync("#this-week-link");
         await Assertions.Expect(officer.Locator("#inspection-status")).ToHaveTextAsync(j.T("Inspection.Status.None"));
         await j.CheckAsync(officer);
+        // A long page: count its items once the whole document has arrived, not while it streams in.
+        await officer.WaitForLoadStateAsync(LoadState.Load);
         var items = officer.Locator(".inspection-item");
         var count = await items.CountAsync();
         Assert.True(count >= 12, $"{count} items");
