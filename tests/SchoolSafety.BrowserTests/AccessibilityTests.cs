@@ -61,4 +61,21 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.GotoAsync(url.Replace("{school}", school.Id.ToString()));
         Assert.Empty(await SeriousViolationsAsync(page));
     }
+
+    [Fact]
+    public async Task Colour_is_never_the_only_signal_each_risk_colour_of_the_dashboard_carries_its_word()
+    {
+        var words = new Journeys.Journey(browser, "zh-CN");
+        var page = await PageAsync("county", 1280);
+        await page.GotoAsync("/Dashboard");
+        var badges = await page.Locator("#school-table span[data-risk]")
+            .EvaluateAllAsync<string[][]>("bs => bs.map(b => [b.dataset.risk, b.innerText.trim(), getComputedStyle(b).backgroundColor])");
+        Assert.NotEmpty(badges);
+        foreach (var b in badges) Assert.Equal(words.T("RiskLevel." + b[0]), b[1]);
+        // Different levels are told apart by their words, not only by their colours.
+        var levels = badges.GroupBy(b => b[0]).ToList();
+        Assert.True(levels.Count >= 2, "the demo county shows several risk levels");
+        Assert.Equal(levels.Count, levels.Select(g => g.First()[1]).Distinct().Count());
+        Assert.Equal(levels.Count, levels.Select(g => g.First()[2]).Distinct().Count());
+    }
 }

@@ -12,7 +12,7 @@ namespace SchoolSafety.BrowserTests;
 /// Debian's Chromium driven by Playwright (its driver ships inside the NuGet package; no browser
 /// download). Missing Chromium fails the tests with a message; they never skip.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public KestrelApp App { get; } = new(DatabaseProvider.Sqlite);
     public IBrowser Browser { get; private set; } = null!;

@@ -18,6 +18,8 @@ public sealed class InspectionJourneyTests(BrowserFixture browser)
         await BrowserFixture.LoginAsync(page, "officer");
         await page.ClickAsync("#this-week-link");
         await Assertions.Expect(page.Locator("#inspection-status")).ToHaveTextAsync("未填写");
+        // The checklist is a long page: count its items once the whole document has arrived, not while it streams in.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var items = page.Locator(".inspection-item");
         var count = await items.CountAsync();
         Assert.True(count >= 12, $"{count} items");

@@ -134,6 +134,15 @@ public sealed class InspectionService(AppDbContext db, TimeProvider clock)
         var tickets = InspectionRules.Submit(inspection, now, userId, school.Code, last, ticketed);
         foreach (var e in tickets.SelectMany(t => t.Events)) e.UserName = userName;
         db.HazardTickets.AddRange(tickets);
+        if (inspection.CampaignId is null)
+        {
+            // The week's reminder has done its job: it leaves the bell of every officer of the school.
+            var key = inspection.WeekNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var reminders = await db.Notifications
+                .Where(n => n.Kind == SchoolSafety.Notifications.InspectionReminders.Kind && n.Key == key && n.SchoolId == school.Id && n.ReadAt == null)
+                .ToListAsync(ct);
+            foreach (var n in reminders) n.ReadAt = now;
+        }
         return tickets;
     }
 }
