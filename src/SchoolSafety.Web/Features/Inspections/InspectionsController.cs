@@ -256,6 +256,8 @@ public sealed class InspectionsController(
         if (file is null || await access.FindAsync(file.SchoolId, SchoolOperations.Read, ct) is null) return NotFound();
         Response.Headers.CacheControl = "private, max-age=86400";
         Response.Headers.XContentTypeOptions = "nosniff";
+        // Photos are shown in the page (inline), other files are downloaded (attachment); the name is never the uploader's for photos.
+        if (file.IsImage) Response.Headers.ContentDisposition = $"inline; filename=\"{file.Id:N}{Path.GetExtension(file.StorageKey)}\"";
         return file.IsImage
             ? File(storage.Open(file), file.ContentType)
             : File(storage.Open(file), file.ContentType, file.FileName ?? $"{file.Id:N}{Path.GetExtension(file.StorageKey)}");
