@@ -98,6 +98,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         }
     }
 
+    /// <summary>Every context, whoever configures it, refuses bulk updates and deletes of the audit trail.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(AuditAppendOnlyInterceptor.Instance);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();

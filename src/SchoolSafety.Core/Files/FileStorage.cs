@@ -8,6 +8,9 @@ public sealed class FileStorageOptions
 
     /// <summary>Photos longer than this on their long side are scaled down and kept as JPEG; 0 keeps every photo as sent.</summary>
     public int MaxDimension { get; set; } = 1600;
+
+    /// <summary>Most photos one record (a drill) may hold, those stored and those being added together.</summary>
+    public int MaxPhotosPerRecord { get; set; } = 20;
 }
 
 /// <summary>Why an upload was refused: a resource key for the message.</summary>

@@ -95,6 +95,7 @@ public static class Startup
         });
 
         services.AddSignInRateLimits(config);
+        services.AddForwardedHeaders(config);
 
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, SchoolAuthorizationHandler>();
@@ -161,7 +162,9 @@ public static class Startup
 
     public static void UseSchoolSafety(this WebApplication app)
     {
-        // First, so every response (error pages included) carries CSP, nosniff, frame and referrer headers.
+        // Behind a reverse proxy (when configured): the client's address and scheme before anything uses them.
+        app.UseConfiguredForwardedHeaders();
+        // First of our own, so every response (error pages included) carries CSP, nosniff, frame and referrer headers.
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {

@@ -33,7 +33,7 @@ public sealed record DrillComplianceViewModel(DrillComplianceQuery Query, IReadO
 
 /// <summary>Emergency drills (应急演练): schools record them, the standard and the frequency rule judge them, the bureau sees every school.</summary>
 public sealed class DrillsController(AppDbContext db, SchoolAccess access, DrillCompliance compliance, FileStorage storage,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
+    FileStorageOptions storageOptions, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     private DateOnly Today => ChinaTime.Today(clock);
 
@@ -119,6 +119,15 @@ public sealed class DrillsController(AppDbContext db, SchoolAccess access, Drill
     {
         foreach (var (field, key) in DrillStandard.Validate(form, Today)) ModelState.AddModelError($"Form.{field}", l[key]);
         if (!ModelState.IsValid) return Refused(school, form, isNew ? null : drill.Id, null);
+
+        // A count limit beside the size limit: a record holds at most Storage:MaxPhotosPerRecord photos.
+        var adding = photos?.Count(p => p.Length > 0) ?? 0;
+        var stored = isNew ? 0 : await db.StoredFiles.CountAsync(f => f.DrillId == drill.Id, ct);
+        if (adding > 0 && stored + adding > storageOptions.MaxPhotosPerRecord)
+        {
+            ModelState.AddModelError("photos", l["Upload.TooManyPhotos", storageOptions.MaxPhotosPerRecord, adding, stored]);
+            return Refused(school, form, isNew ? null : drill.Id, null);
+        }
 
         form.ApplyTo(drill);
         if (isNew) db.Drills.Add(drill);

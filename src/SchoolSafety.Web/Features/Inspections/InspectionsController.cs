@@ -262,6 +262,8 @@ public sealed class InspectionsController(
         if (!file.IsImage)
             await downloads.RecordAsync(DownloadAudit.Kinds.StoredFile, file.Id.ToString(), file.SchoolId,
                 new Dictionary<string, string?> { ["FileName"] = file.FileName }, ct);
+        // Photos are shown in the page (inline), other files are downloaded (attachment); the name is never the uploader's for photos.
+        if (file.IsImage) Response.Headers.ContentDisposition = $"inline; filename=\"{file.Id:N}{Path.GetExtension(file.StorageKey)}\"";
         return file.IsImage
             ? File(storage.Open(file), file.ContentType)
             : File(storage.Open(file), file.ContentType, file.FileName ?? $"{file.Id:N}{Path.GetExtension(file.StorageKey)}");
