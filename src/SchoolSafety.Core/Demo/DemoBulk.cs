@@ -11,6 +11,21 @@ public static class DemoBulk
 {
     public static async Task SaveAsync(AppDbContext db, DateTime now, string entityType, string summary, Action add, CancellationToken ct)
     {
+        await SaveUnauditedAsync(db, add, ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now, UserName = SystemUser.Instance.UserName, EntityType = entityType, EntityKey = "demo", Action = AuditAction.Added,
+            Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+            {
+                ["Generated"] = new { Old = (string?)null, New = summary },
+            }),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Saves what <paramref name="add"/> adds with change detection off and without an audit entry per row.</summary>
+    public static async Task SaveUnauditedAsync(AppDbContext db, Action add, CancellationToken ct)
+    {
         db.AuditSuppressedForGeneratedData = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -24,14 +39,5 @@ public static class DemoBulk
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             db.ChangeTracker.Clear();
         }
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now, UserName = SystemUser.Instance.UserName, EntityType = entityType, EntityKey = "demo", Action = AuditAction.Added,
-            Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["Generated"] = new { Old = (string?)null, New = summary },
-            }),
-        });
-        await db.SaveChangesAsync(ct);
     }
 }

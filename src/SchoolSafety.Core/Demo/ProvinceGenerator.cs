@@ -113,12 +113,12 @@ public static class ProvinceGenerator
                     return DemoDefences.Record(s, guards, random, today, today.AddDays(-random.Next(5, 90)), now, county.Name + "教体局", improved: true);
                 }).ToList();
                 await InsertAsync(bulk, inspections, tickets, ct);
-                await SaveUnauditedAsync(db, ct, () =>
+                await DemoBulk.SaveUnauditedAsync(db, () =>
                 {
                     db.Drills.AddRange(drills);
                     db.EducationRecords.AddRange(education);
                     db.DefenceRecords.AddRange(defences);
-                });
+                }, ct);
                 db.AuditEntries.Add(new AuditEntry
                 {
                     At = now, UserName = SystemUser.Instance.UserName, EntityType = nameof(Jurisdiction), EntityKey = county.Id.ToString(),
@@ -181,23 +181,6 @@ public static class ProvinceGenerator
         await bulk.InsertAsync(results, ct);
         await bulk.InsertAsync(tickets, ct);
         await bulk.InsertAsync(events, ct);
-    }
-
-    private static async Task SaveUnauditedAsync(AppDbContext db, CancellationToken ct, Action add)
-    {
-        db.AuditSuppressedForGeneratedData = true;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            add();
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.AuditSuppressedForGeneratedData = false;
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-            db.ChangeTracker.Clear();
-        }
     }
 
     private static string CountyName(int city, int county) =>
