@@ -10,5 +10,8 @@ public static class ChinaTime
 
     public static DateTime FromUtc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Offset);
 
+    /// <summary>The day in China of a UTC moment.</summary>
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
 }

@@ -79,18 +79,9 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
         var inspections = await InspectionCounts.ReadAsync(db, ids, weeks, over, ct);
 
         // Tickets: those found this term and those still open from before.
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
-        var tickets = await db.HazardTickets.AsNoTracking()
-            .Where(t => ids.Contains(t.SchoolId) && t.FoundAt < end && (t.FoundAt >= start || t.Status != HazardStatus.Closed))
-            .Select(t => new TicketFigures.Row(t.SchoolId, t.ChecklistItemId, t.Grade, t.Status, t.IsSupervised, t.Deadline, t.FoundAt, t.ClosedAt,
-                t.Events.Count(e => e.Kind == TicketEventKind.Rejected)))
-            .ToListAsync(ct);
-        var inTerm = tickets.Where(t => t.FoundAt >= start).ToList();
-        var ticketFigures = TicketFigures.Count(inTerm, today);
-        var bySchool = tickets.ToLookup(t => t.SchoolId);
+        var tickets = await TicketCounts.ReadAsync(db, ids, from, to, today, ct);
 
-        var drillStatus = (await drills.ForAsync(schools, today, ct)).ToDictionary(d => d.School.Id);
+        var drillStatus = (await drills.ForAsync(list, ids, allTerms, today, ct)).ToDictionary(d => d.School.Id);
         var education = (await db.EducationRecords.AsNoTracking().Where(r => ids.Contains(r.SchoolId) && r.Date >= from && r.Date <= to)
             .Select(r => new { r.SchoolId, r.Kind, r.Topics }).ToListAsync(ct)).ToLookup(r => r.SchoolId);
         var required = await db.EducationTopics.AsNoTracking().Where(t => t.Required).Select(t => t.Key).ToListAsync(ct);
@@ -99,31 +90,25 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
                         && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.Level == TrainingLevel.County && s.Date >= from.AddDays(-14) && s.Date <= to))
             .Select(a => a.SchoolId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
 
-        var inScope = schools;
-        var defenceStatus = await defences.StatusesAsync(inScope, today, ct);
+        var defenceStatus = await defences.StatusesAsync(list, ids, today, ct);
         var defenceOf = defenceStatus.ToDictionary(d => d.School.Id);
-        var documents = await LedgerStatus.DocumentsAsync(db, inScope, ct);
-        var letters = await LedgerStatus.LettersAsync(db, inScope, today.Year, ct);
-        var ledger = new LedgerFigureSet(documents.Count(d => !d.IsComplete), letters.Count(l => !l.CountySigned), today.Year);
+        var (missingDocuments, letterNotSigned) = await LedgerStatus.CountsAsync(db, ids, today.Year, ct);
+        var ledger = new LedgerFigureSet(missingDocuments, letterNotSigned, today.Year);
 
         var lines = list.Select(s =>
         {
             var (done, trailing) = (inspections.Submitted(s.Id), inspections.TrailingMisses(s.Id));
-            var mine = bySchool[s.Id].ToList();
-            var open = mine.Where(t => t.Status != HazardStatus.Closed).ToList();
-            var overdue = open.Where(t => today > t.Deadline).ToList();
-            var figures = TicketFigures.Count(mine.Where(t => t.FoundAt >= start).ToList(), today);
+            var mine = tickets.Of(s.Id);
             var drill = drillStatus.GetValueOrDefault(s.Id);
             var drillMissed = drill is not null && drill.Term is not null && !drill.Compliant;
             var defence = defenceOf.GetValueOrDefault(s.Id);
-            var signals = new RiskSignals(overdue.Count, overdue.Count(t => t.Grade == HazardGrade.Major), overdue.Count(t => t.IsSupervised),
-                open.Count(t => t.Grade == HazardGrade.Major), figures.RepeatHazards, figures.Rejections, trailing, drillMissed)
+            var signals = new RiskSignals(mine.Overdue, mine.OverdueMajor, mine.OverdueSupervised, mine.MajorOpen, mine.Repeats, mine.Rejections, trailing, drillMissed)
             {
                 GuardsShort = defence?.GuardsShort ?? 0,
                 TechnicalGap = defence is not null && (defence.Has(GapKind.RetentionShort) || defence.Has(GapKind.BlindSpots) || defence.Has(GapKind.AlarmNotLinked) || defence.Has(GapKind.NoAlarm)),
             };
             var (level, reasons) = SchoolRisk.Assess(signals, risk);
-            return new SchoolLine(s, done, over.Count, trailing, open.Count, overdue.Count, signals.MajorOpen, !drillMissed,
+            return new SchoolLine(s, done, over.Count, trailing, mine.Open, mine.Overdue, mine.MajorOpen, !drillMissed,
                 education[s.Id].Any(r => r.Kind == EducationKind.FirstLesson), signals.GuardsShort, level, reasons);
         }).ToList();
 
@@ -145,10 +130,8 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
 
         var weekly = weeks.Select(w =>
         {
-            var (monday, sunday) = (w.Monday, w.Monday.AddDays(6));
-            bool InWeek(DateTime utc) { var d = DateOnly.FromDateTime(ChinaTime.FromUtc(utc)); return d >= monday && d <= sunday; }
-            return new WeekPoint(w, inspections.InWeek(w),
-                inTerm.Count(t => InWeek(t.FoundAt)), tickets.Count(t => t.ClosedAt is { } c && InWeek(c)));
+            var (found, closed) = tickets.InWeek(w);
+            return new WeekPoint(w, inspections.InWeek(w), found, closed);
         }).ToList();
         var townships = lines.GroupBy(l => l.School.Township)
             .Select(g => new TownshipBar(g.Key, g.Sum(l => l.Open), g.Sum(l => l.Overdue), g.Sum(l => l.GuardsShort)))
@@ -159,7 +142,7 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
                 g.Sum(l => l.MajorOpen), g.Sum(l => l.GuardsShort), g.Count(l => l.Risk == RiskLevel.Red)))
             .OrderByDescending(c => c.Red).ThenByDescending(c => c.Overdue).ThenBy(c => c.Name).ToList();
 
-        return new DashboardData(terms, term, weeks, week, list.Count, inspectionFigures, ticketFigures, drillFigures, educationFigures,
+        return new DashboardData(terms, term, weeks, week, list.Count, inspectionFigures, tickets.Figures, drillFigures, educationFigures,
             DefenceFigures.Count(defenceStatus), ledger, weekly, townships, lines) { Counties = counties.Count > 1 ? counties : [] };
     }
 }

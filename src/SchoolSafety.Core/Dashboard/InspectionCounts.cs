@@ -37,8 +37,10 @@ public sealed class InspectionCounts
         var byWeek = await submitted.Where(i => all.Contains(i.WeekNumber)).GroupBy(i => i.WeekNumber)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // The laggards are chosen by a grouped subquery (not a count per row: that took seconds at 20,000 schools).
+        var laggards = inDue.GroupBy(i => i.SchoolId).Where(g => g.Count() <= due.Count - 2).Select(g => g.Key);
         var laggardWeeks = due.Count < 2 ? [] : await inDue
-            .Where(i => inDue.Count(j => j.SchoolId == i.SchoolId) <= due.Count - 2)
+            .Where(i => laggards.Contains(i.SchoolId))
             .Select(i => new { i.SchoolId, i.WeekNumber })
             .ToListAsync(ct);
         return new InspectionCounts(over, bySchool, byWeek, laggardWeeks.ToLookup(i => i.SchoolId, i => i.WeekNumber));

@@ -31,7 +31,13 @@ public sealed class DefenceFigures(AppDbContext db)
     {
         var active = schools.Where(s => s.IsActive);
         var list = await active.Include(s => s.Jurisdiction).AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct);
-        var ids = active.Select(s => s.Id);
+        return await StatusesAsync(list, active.Select(s => s.Id), on, ct);
+    }
+
+    /// <param name="list">The active schools, read with their jurisdiction.</param>
+    /// <param name="ids">The same schools as a query (a subquery in SQL).</param>
+    public async Task<IReadOnlyList<SchoolDefenceStatus>> StatusesAsync(IReadOnlyList<School> list, IQueryable<int> ids, DateOnly on, CancellationToken ct = default)
+    {
         var records = await db.DefenceRecords.AsNoTracking().Include(r => r.Guards)
             .Where(r => ids.Contains(r.SchoolId) && r.EffectiveFrom <= on
                         && !db.DefenceRecords.Any(n => n.SchoolId == r.SchoolId && n.Revision > r.Revision && n.EffectiveFrom <= on))

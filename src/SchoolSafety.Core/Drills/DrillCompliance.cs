@@ -28,9 +28,17 @@ public sealed class DrillCompliance(AppDbContext db)
     {
         var list = await schools.Include(s => s.Jurisdiction).OrderBy(s => s.Code).ToListAsync(ct);
         var terms = await db.Terms.Include(t => t.Jurisdiction).ToListAsync(ct);
+        return await ForAsync(list, schools.Select(s => s.Id), terms, today, ct);
+    }
+
+    /// <param name="list">The schools, read with their jurisdiction.</param>
+    /// <param name="ids">The same schools as a query (a subquery in SQL: a province has too many ids for a list).</param>
+    /// <param name="terms">Every term, with its jurisdiction.</param>
+    public async Task<IReadOnlyList<SchoolDrillStatus>> ForAsync(IReadOnlyList<School> list, IQueryable<int> ids, IReadOnlyList<Term> terms, DateOnly today,
+        CancellationToken ct = default)
+    {
         var termOf = list.ToDictionary(s => s.Id, s => Term.CurrentFor(terms, s.Jurisdiction!.Path, today));
         var from = termOf.Values.OfType<Term>().Select(t => t.Start).DefaultIfEmpty(today).Min();
-        var ids = list.Select(s => s.Id).ToList();
         var drills = await db.Drills.AsNoTracking().Where(d => ids.Contains(d.SchoolId) && d.Date >= from && d.Date <= today).ToListAsync(ct);
         var bySchool = drills.ToLookup(d => d.SchoolId);
 

@@ -50,7 +50,10 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     public string Description { get; set; } = "";
     public HazardGrade Grade { get; set; }
     public string? FoundById { get; set; }
-    public DateTime FoundAt { get; set; }
+    public DateTime FoundAt { get; set { field = value; FoundOn = ChinaTime.DateOf(value); } }
+
+    /// <summary>The day (China time) the hazard was found: kept with <see cref="FoundAt"/> so figures group by day in SQL.</summary>
+    public DateOnly FoundOn { get; private set; }
     /// <summary>The responsible person: a user of the school (<see cref="ResponsibleUserId"/>) or a named person with a phone.</summary>
     public string ResponsibleName { get; set; } = "";
     public string? ResponsibleUserId { get; set; }
@@ -75,7 +78,10 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     public string? RectificationNote { get; set; }
     public DateTime? RectifiedAt { get; set; }
     public string? RectifiedById { get; set; }
-    public DateTime? ClosedAt { get; set; }
+    public DateTime? ClosedAt { get; set { field = value; ClosedOn = value is { } v ? ChinaTime.DateOf(v) : null; } }
+
+    /// <summary>The day (China time) the ticket was closed; null while open.</summary>
+    public DateOnly? ClosedOn { get; private set; }
     public string? ClosedById { get; set; }
     public string? VerificationNote { get; set; }
 
@@ -88,6 +94,9 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
     public string? ExtensionReason { get; set; }
     public string? ExtensionRequestedById { get; set; }
     public List<TicketEvent> Events { get; set; } = [];
+
+    /// <summary>How many times a verifier refused the rectification: counted on write, so the dashboard does not read the events.</summary>
+    public int Rejections { get; set; }
     public byte[] RowVersion { get; set; } = [];
 
     /// <summary>Overdue is derived, never stored: the deadline day itself is not overdue.</summary>
@@ -95,7 +104,7 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
 
     /// <summary>The day by which a rectified ticket must be verified (the county's 10-day rule).</summary>
     public DateOnly? VerificationDue => RectifiedAt is { } r && Status == HazardStatus.AwaitingVerification
-        ? DateOnly.FromDateTime(ChinaTime.FromUtc(r)).AddDays(HazardRules.VerificationDays) : null;
+        ? ChinaTime.DateOf(r).AddDays(HazardRules.VerificationDays) : null;
 
     /// <summary>Rectified and still not verified after the verification window: shown on the county's lists.</summary>
     public bool IsVerificationLate(DateOnly today) => VerificationDue is { } due && today > due;
@@ -151,6 +160,7 @@ public class HazardTicket : ISchoolOwned, IConcurrencyVersioned
         RequireVerifier(actor);
         Require(!string.IsNullOrWhiteSpace(reason), "Ticket.ReasonRequired");
         Move(HazardStatus.Rectifying, TicketEventKind.Rejected, actor, now, reason!.Trim());
+        Rejections++;
     }
 
     /// <summary>The school asks for a later deadline, with a reason; one request at a time.</summary>

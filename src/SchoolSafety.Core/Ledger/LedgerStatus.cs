@@ -30,6 +30,19 @@ public static class LedgerStatus
     public static Task<List<RequiredDocumentType>> RequiredTypesAsync(AppDbContext db, CancellationToken ct = default) =>
         db.RequiredDocumentTypes.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
 
+    /// <summary>
+    /// The dashboard's two ledger figures, counted by the database: schools missing one of the required document
+    /// types, and schools without the year's letter with the bureau.
+    /// </summary>
+    public static async Task<(int MissingDocuments, int LetterNotSigned)> CountsAsync(AppDbContext db, IQueryable<int> schoolIds, int year, CancellationToken ct = default)
+    {
+        var required = (await RequiredTypesAsync(db, ct)).Select(t => t.Id).ToList();
+        var missing = required.Count == 0 ? 0 : await schoolIds.CountAsync(id => db.SafetyDocuments
+            .Where(d => d.SchoolId == id && required.Contains(d.DocumentTypeId)).Select(d => d.DocumentTypeId).Distinct().Count() < required.Count, ct);
+        var unsigned = await schoolIds.CountAsync(id => !db.ResponsibilityLetters.Any(l => l.SchoolId == id && l.Year == year && l.Level == LetterLevel.CountyToSchool), ct);
+        return (missing, unsigned);
+    }
+
     public static async Task<List<SchoolDocumentStatus>> DocumentsAsync(AppDbContext db, IQueryable<School> schools, CancellationToken ct = default)
     {
         var required = await RequiredTypesAsync(db, ct);

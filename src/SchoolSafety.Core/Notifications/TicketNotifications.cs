@@ -70,7 +70,7 @@ public sealed class TicketNotifications(AppDbContext db, TimeProvider clock)
                     Add(told.Where(u => u != e.UserId), "TicketAssigned", key, t, "Notification.TicketAssigned", t.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                     break;
                 case TicketEventKind.Rectified:
-                    var due = DateOnly.FromDateTime(ChinaTime.FromUtc(e.At)).AddDays(HazardRules.VerificationDays);
+                    var due = ChinaTime.DateOf(e.At).AddDays(HazardRules.VerificationDays);
                     Add(Verifiers(t).Where(u => u != e.UserId), "TicketToVerify", key, t, "Notification.TicketToVerify", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                     break;
                 case TicketEventKind.Rejected:

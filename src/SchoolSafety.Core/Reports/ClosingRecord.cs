@@ -17,7 +17,7 @@ public static class ClosingRecord
         if (ticket.Status != HazardStatus.Closed || ticket.ClosedAt is not { } closedAt)
             throw new InvalidOperationException(ClosingPhrases.NotClosed);
         var school = ticket.School?.Name ?? throw new ArgumentException("Load the ticket's school.", nameof(ticket));
-        var closedOn = DateOnly.FromDateTime(ChinaTime.FromUtc(closedAt));
+        var closedOn = ChinaTime.DateOf(closedAt);
         var closing = ticket.Events.Where(e => e.Kind == TicketEventKind.Closed).OrderBy(e => e.At).LastOrDefault();
         var pdf = new PdfReportBuilder(font, $"{ClosingPhrases.Title} {ticket.Number}", now);
         pdf.Title(ClosingPhrases.Title, 20)

@@ -39,7 +39,7 @@ public static class RectificationNotice
     public static PdfReport Build(HazardTicket ticket, ReportFont font, DateTimeOffset now)
     {
         var school = ticket.School?.Name ?? throw new ArgumentException("Load the ticket's school.", nameof(ticket));
-        var found = DateOnly.FromDateTime(ChinaTime.FromUtc(ticket.FoundAt));
+        var found = ChinaTime.DateOf(ticket.FoundAt);
         var pdf = new PdfReportBuilder(font, $"{NoticePhrases.Title} {ticket.Number}", now);
         pdf.Title(NoticePhrases.Title, 20)
             .Paragraph(NoticePhrases.Number(ticket.Number), indent: false, alignRight: true)

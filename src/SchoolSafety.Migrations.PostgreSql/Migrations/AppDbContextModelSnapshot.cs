@@ -765,6 +765,9 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
@@ -793,6 +796,9 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Property<string>("FoundById")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Grade")
                         .HasColumnType("integer");
@@ -848,6 +854,9 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.Property<string>("RectifiedById")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Rejections")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ResponsibleName")
                         .IsRequired()
@@ -907,6 +916,8 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.HasIndex("SchoolId", "Number");
 
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("SchoolId", "ChecklistItemId", "ClosedOn");
 
                     b.ToTable("HazardTickets");
                 });

@@ -766,6 +766,9 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
@@ -794,6 +797,9 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Property<string>("FoundById")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Grade")
                         .HasColumnType("int");
@@ -849,6 +855,9 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.Property<string>("RectifiedById")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Rejections")
+                        .HasColumnType("int");
 
                     b.Property<string>("ResponsibleName")
                         .IsRequired()
@@ -908,6 +917,8 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.HasIndex("SchoolId", "Number");
 
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("SchoolId", "ChecklistItemId", "ClosedOn");
 
                     b.ToTable("HazardTickets");
                 });

@@ -736,6 +736,9 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
@@ -763,6 +766,9 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
                     b.Property<string>("FoundById")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FoundOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Grade")
@@ -819,6 +825,9 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.Property<string>("RectifiedById")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejections")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ResponsibleName")
                         .IsRequired()
@@ -877,6 +886,8 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.HasIndex("SchoolId", "Number");
 
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("SchoolId", "ChecklistItemId", "ClosedOn");
 
                     b.ToTable("HazardTickets");
                 });

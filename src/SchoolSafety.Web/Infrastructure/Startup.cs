@@ -104,7 +104,6 @@ public static class Startup
         services.AddScoped<TableDownload>();
         services.AddScoped<SchoolSafety.Schools.SchoolImport>();
         services.AddScoped<SchoolSafety.Inspections.InspectionService>();
-        services.AddScoped<SchoolSafety.Hazards.TicketFigures>();
         services.AddScoped<SchoolSafety.Hazards.TicketService>();
         services.AddScoped<SchoolSafety.Hazards.TicketDigest>();
         services.AddScoped<SchoolSafety.Drills.DrillCompliance>();

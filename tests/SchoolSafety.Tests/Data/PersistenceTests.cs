@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SchoolSafety.Auditing;
 using SchoolSafety.Data;
+using SchoolSafety.Hazards;
 using SchoolSafety.Jurisdictions;
 using SchoolSafety.Migrations.PostgreSql;
 using SchoolSafety.Migrations.Sqlite;
@@ -122,6 +125,38 @@ public abstract class PersistenceTests(DatabaseProvider provider) : IAsyncLifeti
         db.ChangeTracker.Clear();
         db.AuditEntries.Remove(await db.AuditEntries.FirstAsync());
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Upgrading_fills_in_the_days_and_rejections_of_tickets_recorded_before()
+    {
+        var found = new DateTime(2026, 10, 8, 17, 0, 0, DateTimeKind.Utc);    // 9 October, 01:00 in China
+        var closed = new DateTime(2026, 10, 12, 3, 0, 0, DateTimeKind.Utc);
+        await using (var db = NewContext())
+        {
+            var school = await db.Schools.SingleAsync();
+            TicketEvent Rejected() => new() { Kind = TicketEventKind.Rejected, At = closed };
+            db.HazardTickets.AddRange(
+                new HazardTicket { Number = "T-1", SchoolId = school.Id, Description = "x", ResponsibleName = "x", FoundAt = found, ClosedAt = closed, Status = HazardStatus.Closed,
+                    Events = [new() { Kind = TicketEventKind.Opened, At = found }, Rejected(), Rejected()] },
+                new HazardTicket { Number = "T-2", SchoolId = school.Id, Description = "x", ResponsibleName = "x", FoundAt = closed });
+            await db.SaveChangesAsync();
+            // Back to the schema before the days and the counter were stored, then up again: the upgrade computes them.
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(PreviousMigration(db));
+            await migrator.MigrateAsync();
+        }
+        await using var check = NewContext();
+        var tickets = await check.HazardTickets.OrderBy(t => t.Number).ToListAsync();
+        Assert.Equal((new DateOnly(2026, 10, 9), (DateOnly?)new DateOnly(2026, 10, 12), 2), (tickets[0].FoundOn, tickets[0].ClosedOn, tickets[0].Rejections));
+        Assert.Equal((new DateOnly(2026, 10, 12), (DateOnly?)null, 0), (tickets[1].FoundOn, tickets[1].ClosedOn, tickets[1].Rejections));
+    }
+
+    /// <summary>The migration before the one that added the tickets' days (each provider names its migrations with its own time).</summary>
+    private static string PreviousMigration(AppDbContext db)
+    {
+        var all = db.Database.GetMigrations().ToList();
+        return all[all.FindIndex(m => m.EndsWith("_TicketDaysAndRejections", StringComparison.Ordinal)) - 1];
     }
 }
 

@@ -68,6 +68,7 @@ public class HazardTicketTests
         Assert.Equal("Ticket.ConclusionRequired", Refused(() => { t.Rectify(Officer, Now, "第二次"); t.Verify(Leader, Now, null); }));
         t.Verify(Leader, Now, "合格");
         Assert.Equal(HazardStatus.Closed, t.Status);
+        Assert.Equal(1, t.Rejections);
         Assert.Equal([TicketEventKind.Rectified, TicketEventKind.Rejected, TicketEventKind.Rectified, TicketEventKind.Closed], t.Events.Select(e => e.Kind));
         Assert.All(t.Events.Zip(t.Events.Skip(1)), p => Assert.Equal(p.First.To, p.Second.From));
         Assert.Equal("Ticket.NotAwaiting", Refused(() => t.Reject(County, Now, "再退")));
@@ -146,5 +147,15 @@ public class HazardTicketTests
         Assert.True(t.IsVerificationLate(new DateOnly(2026, 12, 7)));
         t.Verify(County, Now, "合格");
         Assert.False(t.IsVerificationLate(new DateOnly(2027, 1, 1)));
+    }
+
+    [Fact]
+    public void The_days_found_and_closed_are_the_days_in_China()
+    {
+        var t = new HazardTicket { FoundAt = new DateTime(2026, 11, 30, 16, 30, 0, DateTimeKind.Utc) };   // 00:30 on 1 December in China
+        Assert.Equal(new DateOnly(2026, 12, 1), t.FoundOn);
+        Assert.Null(t.ClosedOn);
+        t.ClosedAt = new DateTime(2026, 12, 3, 15, 59, 0, DateTimeKind.Utc);                                  // 23:59 on 3 December
+        Assert.Equal(new DateOnly(2026, 12, 3), t.ClosedOn);
     }
 }

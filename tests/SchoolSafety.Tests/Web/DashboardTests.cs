@@ -65,6 +65,7 @@ public abstract class DashboardTests(SchoolSafetyApp app)
         var c1 = Ticket(k, HazardGrade.General, China(11, 3), new DateOnly(2026, 11, 10), HazardStatus.Closed);       // closed in 3 days, rejected once
         c1.ClosedAt = China(11, 6);
         c1.Events = [new TicketEvent { Kind = TicketEventKind.Rejected, From = HazardStatus.AwaitingVerification, To = HazardStatus.Rectifying, At = China(11, 5) }];
+        c1.Rejections = 1;
         var c2 = Ticket(k, HazardGrade.General, China(11, 16), new DateOnly(2026, 11, 23), HazardStatus.Closed);      // same item again: a repeat; closed in 4 days
         c2.ClosedAt = China(11, 20);
         c.HazardTickets.AddRange(a1, a2, b1, c1, c2);

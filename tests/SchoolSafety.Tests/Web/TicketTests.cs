@@ -200,19 +200,26 @@ public abstract class TicketTests(SchoolSafetyApp app)
     }
 
     [Fact]
-    public async Task The_figures_come_from_one_query_over_the_countys_tickets_and_match_a_count_by_hand()
+    public async Task The_figures_counted_by_the_database_match_a_count_of_the_demo_countys_tickets_in_memory()
     {
         await using var db = app.Db();
+        var (from, today) = (new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 25));
         var scope = new Security.UserScope("u", Identity.Roles.CountyStaff, null, "/530000/530400/530427/");
-        var figures = await db.Get<TicketFigures>().ForAsync(Security.ScopeQueryExtensions.VisibleTo(db.Context.Schools, scope),
-            new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 25));
-        var tickets = await db.Context.HazardTickets.Where(t => t.School!.Jurisdiction!.Code == DemoCounty.CountyCode
+        var counts = await Dashboard.TicketCounts.ReadAsync(db.Context, Security.ScopeQueryExtensions.VisibleTo(db.Context.Schools, scope).Select(s => s.Id),
+            from, today, today, CancellationToken.None);
+        var tickets = await db.Context.HazardTickets.Include(t => t.Events).Where(t => t.School!.Jurisdiction!.Code == DemoCounty.CountyCode
             && t.FoundAt >= new DateTime(2026, 8, 31, 16, 0, 0, DateTimeKind.Utc) && t.FoundAt < new DateTime(2026, 11, 25, 16, 0, 0, DateTimeKind.Utc)).ToListAsync();
+        var closed = tickets.Where(t => t.Status == HazardStatus.Closed).ToList();
+        var figures = counts.Figures;
         Assert.True(figures.Found > 0);
         Assert.Equal(tickets.Count, figures.Found);
         Assert.Equal(tickets.Count(t => t.Status != HazardStatus.Closed), figures.Open);
-        Assert.Equal(tickets.Count(t => t.IsOverdue(new DateOnly(2026, 11, 25))), figures.Overdue);
-        Assert.Equal(tickets.Count(t => t.Status == HazardStatus.Closed), figures.Closed);
+        Assert.Equal(tickets.Count(t => t.IsOverdue(today)), figures.Overdue);
+        Assert.Equal(closed.Count, figures.Closed);
+        Assert.Equal(Math.Round(100.0 * closed.Count(t => Common.ChinaTime.DateOf(t.ClosedAt!.Value) <= t.Deadline) / closed.Count, 1), figures.ClosedOnTimePercent);
+        Assert.Equal(tickets.Sum(t => t.Events.Count(e => e.Kind == TicketEventKind.Rejected)), figures.Rejections);
+        Assert.Equal(tickets.Count(r => r.ChecklistItemId is not null && closed.Any(c => c.SchoolId == r.SchoolId && c.ChecklistItemId == r.ChecklistItemId
+            && c.ClosedAt < r.FoundAt && r.FoundOn <= c.ClosedOn!.Value.AddDays(TicketFigures.RepeatWindowDays))), figures.RepeatHazards);
     }
 
     [Fact]

@@ -110,6 +110,7 @@ public class HazardTicketConfiguration : IEntityTypeConfiguration<HazardTicket>
         b.HasOne(t => t.InspectionResult).WithMany().HasForeignKey(t => t.InspectionResultId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.ChecklistItem).WithMany().HasForeignKey(t => t.ChecklistItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(t => new { t.SchoolId, t.Status });
+        b.HasIndex(t => new { t.SchoolId, t.ChecklistItemId, t.ClosedOn });
         b.Property(t => t.RectificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.VerificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.SupervisionNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
