@@ -82,9 +82,15 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
         var tickets = await TicketCounts.ReadAsync(db, ids, from, to, today, ct);
 
         var drillStatus = (await drills.ForAsync(list, ids, allTerms, today, ct)).ToDictionary(d => d.School.Id);
-        var education = (await db.EducationRecords.AsNoTracking().Where(r => ids.Contains(r.SchoolId) && r.Date >= from && r.Date <= to)
-            .Select(r => new { r.SchoolId, r.Kind, r.Topics }).ToListAsync(ct)).ToLookup(r => r.SchoolId);
+        // Education: per school, whether the first lesson was given and which required topics were covered.
         var required = await db.EducationTopics.AsNoTracking().Where(t => t.Required).Select(t => t.Key).ToListAsync(ct);
+        var education = (await db.EducationRecords.AsNoTracking().Where(r => ids.Contains(r.SchoolId) && r.Date >= from && r.Date <= to)
+                .GroupBy(r => new { r.SchoolId, r.Topics })
+                .Select(g => new { g.Key.SchoolId, g.Key.Topics, FirstLesson = g.Max(r => r.Kind == EducationKind.FirstLesson ? 1 : 0) })
+                .ToListAsync(ct))
+            .GroupBy(r => r.SchoolId)
+            .ToDictionary(g => g.Key, g => (FirstLesson: g.Any(r => r.FirstLesson == 1),
+                Covered: required.Intersect(g.SelectMany(r => r.Topics.Split(','))).Count()));
         var atTraining = (await db.TrainingAttendees.AsNoTracking()
             .Where(a => a.SchoolId != null && ids.Contains(a.SchoolId.Value)
                         && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.Level == TrainingLevel.County && s.Date >= from.AddDays(-14) && s.Date <= to))
@@ -109,7 +115,7 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
             };
             var (level, reasons) = SchoolRisk.Assess(signals, risk);
             return new SchoolLine(s, done, over.Count, trailing, mine.Open, mine.Overdue, mine.MajorOpen, !drillMissed,
-                education[s.Id].Any(r => r.Kind == EducationKind.FirstLesson), signals.GuardsShort, level, reasons);
+                education.GetValueOrDefault(s.Id).FirstLesson, signals.GuardsShort, level, reasons);
         }).ToList();
 
         var longestMiss = list.Count(s => inspections.LongestMiss(s.Id) >= 2);
@@ -125,7 +131,7 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
             drillCount == 0 ? null : Math.Round(100.0 * statuses.Sum(d => d.MeetingStandard) / drillCount, 1), DrillCompliance.Median(durations));
 
         var coverage = list.Count == 0 || required.Count == 0 ? (double?)null
-            : Math.Round(100.0 * list.Sum(s => required.Count(k => education[s.Id].Any(r => r.Topics.Split(',').Contains(k)))) / (list.Count * required.Count), 1);
+            : Math.Round(100.0 * list.Sum(s => education.GetValueOrDefault(s.Id).Covered) / (list.Count * required.Count), 1);
         var educationFigures = new EducationFigureSet(lines.Count(l => l.FirstLesson), list.Count, coverage, list.Count(s => atTraining.Contains(s.Id)));
 
         var weekly = weeks.Select(w =>

@@ -13,8 +13,8 @@ public sealed record SchoolTickets(int Open, int Overdue, int OverdueMajor, int 
 
 /// <summary>
 /// The tickets of a set of schools, counted by the database: one query grouped by school (open, overdue, 重大, supervised,
-/// closed on time, rejections), one for the repeats, one for the days to close (grouped by the days found and closed,
-/// so the median needs no ticket rows) and two for the chart (tickets found and closed per day). The days and the
+/// closed on time, rejections), one for the repeats, and one grouped by the day found and the day closed, which gives
+/// the chart (tickets found and closed per day) and the days to close (the median needs no ticket rows). The days and the
 /// rejections are stored on each ticket when it changes (<see cref="HazardTicket.FoundOn"/>, <see cref="HazardTicket.ClosedOn"/>,
 /// <see cref="HazardTicket.Rejections"/>), so no event row is read.
 /// </summary>
@@ -65,20 +65,19 @@ public sealed class TicketCounts
             .GroupBy(r => r.SchoolId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
-        var durations = (await found.Where(t => t.Status == closed && t.ClosedOn != null)
-                .GroupBy(t => new { t.FoundOn, t.ClosedOn }).Select(g => new { g.Key.FoundOn, g.Key.ClosedOn, Count = g.Count() })
-                .ToListAsync(ct))
-            .GroupBy(d => d.ClosedOn!.Value.DayNumber - d.FoundOn.DayNumber)
-            .ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
-        var foundOn = await found.GroupBy(t => t.FoundOn).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var closedOn = await found.Where(t => t.ClosedOn != null && t.ClosedOn <= to).GroupBy(t => t.ClosedOn!.Value)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // The tickets found in the period grouped by the day found and the day closed (at most a few thousand pairs):
+        // the chart's tickets found and closed per day, and the days each closed ticket took.
+        var days = await found.GroupBy(t => new { t.FoundOn, t.ClosedOn }).Select(g => new { g.Key.FoundOn, g.Key.ClosedOn, Count = g.Count() }).ToListAsync(ct);
+        var foundOn = days.GroupBy(d => d.FoundOn).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var shut = days.Where(d => d.ClosedOn is not null).ToList();
+        var closedOn = shut.Where(d => d.ClosedOn <= to).GroupBy(d => d.ClosedOn!.Value).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var durations = shut.GroupBy(d => d.ClosedOn!.Value.DayNumber - d.FoundOn.DayNumber).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
 
         var all = tallies.Values.ToList();
-        var (shut, onTime) = (all.Sum(t => t.Closed), all.Sum(t => t.ClosedOnTime));
+        var (closedCount, onTime) = (all.Sum(t => t.Closed), all.Sum(t => t.ClosedOnTime));
         var median = TicketFigures.MedianDays(durations);
         var figures = new TicketFigureSet(all.Sum(t => t.Found), all.Sum(t => t.FoundOpen), all.Sum(t => t.FoundOverdue), all.Sum(t => t.FoundMajorOpen),
-            all.Sum(t => t.FoundSupervised), shut, shut == 0 ? null : Math.Round(100.0 * onTime / shut, 1),
+            all.Sum(t => t.FoundSupervised), closedCount, closedCount == 0 ? null : Math.Round(100.0 * onTime / closedCount, 1),
             median is null ? null : Math.Round(median.Value, 1), repeats.Values.Sum(), all.Sum(t => t.Rejections));
         return new TicketCounts(tallies, repeats, foundOn, closedOn, figures);
     }

@@ -44,8 +44,9 @@ public sealed class DefenceFigures(AppDbContext db)
             .ToListAsync(ct);
         var bySchool = records.ToDictionary(r => r.SchoolId);
         var sets = await RuleSetsAsync(ct);
-        return list.Select(s => DefenceRules.Assess(s, bySchool.GetValueOrDefault(s.Id),
-            DefenceRules.RulesFor(s.Jurisdiction!.Path, sets, on), on)).ToList();
+        // The rules are resolved once per node, not once per school (a province has 20,000 schools under 130 counties).
+        var rules = list.Select(s => s.Jurisdiction!.Path).Distinct().ToDictionary(p => p, p => DefenceRules.RulesFor(p, sets, on));
+        return list.Select(s => DefenceRules.Assess(s, bySchool.GetValueOrDefault(s.Id), rules[s.Jurisdiction!.Path], on)).ToList();
     }
 
     /// <summary>Every version of every node, with its node: few rows, used to resolve the rules of each school.</summary>
