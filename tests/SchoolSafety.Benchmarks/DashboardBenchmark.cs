@@ -125,9 +125,9 @@ static class DashboardBenchmark
         var today = ChinaTime.Today(app.Clock);
         var term = DemoInspections.CurrentTerm(new SchoolSafety.Jurisdictions.Jurisdiction(), today);
         var thisWeek = SchoolWeek.Of(today);
-        var start = new DateTimeOffset(term.Start.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
+        var window = app.Provider == DatabaseProvider.PostgreSql ? "r.\"FoundOn\" - 56" : "date(r.\"FoundOn\", '-56 days')";
         const string Scope = "SELECT s.\"Id\" FROM \"Schools\" s JOIN \"Jurisdictions\" j ON j.\"Id\" = s.\"JurisdictionId\" WHERE s.\"IsActive\" = TRUE AND j.\"Path\" LIKE @path";
         string[] queries =
         [
@@ -135,12 +135,14 @@ static class DashboardBenchmark
             $"SELECT i.\"SchoolId\", COUNT(*), MAX(i.\"WeekNumber\") FROM \"Inspections\" i WHERE i.\"SchoolId\" IN ({Scope}) AND i.\"IsCurrent\" = TRUE AND i.\"Status\" <> {(int)InspectionStatus.Draft} AND i.\"WeekNumber\" BETWEEN @w1 AND @w2 GROUP BY i.\"SchoolId\"",
             $"SELECT t.\"SchoolId\", SUM(CASE WHEN t.\"Status\" <> {(int)HazardStatus.Closed} THEN 1 ELSE 0 END), SUM(CASE WHEN t.\"Status\" <> {(int)HazardStatus.Closed} AND t.\"Deadline\" < @today THEN 1 ELSE 0 END), "
             + $"SUM(CASE WHEN t.\"Status\" <> {(int)HazardStatus.Closed} AND t.\"Grade\" = {(int)HazardGrade.Major} THEN 1 ELSE 0 END), SUM(CASE WHEN t.\"IsSupervised\" = TRUE THEN 1 ELSE 0 END), "
-            + $"SUM(CASE WHEN t.\"Status\" = {(int)HazardStatus.Closed} THEN 1 ELSE 0 END) FROM \"HazardTickets\" t WHERE t.\"SchoolId\" IN ({Scope}) AND (t.\"FoundAt\" >= @start OR t.\"Status\" <> {(int)HazardStatus.Closed}) GROUP BY t.\"SchoolId\"",
-            $"SELECT t.\"SchoolId\", t.\"ChecklistItemId\", COUNT(*) FROM \"HazardTickets\" t WHERE t.\"SchoolId\" IN ({Scope}) AND t.\"FoundAt\" >= @start GROUP BY t.\"SchoolId\", t.\"ChecklistItemId\" HAVING COUNT(*) > 1",
-            $"SELECT t.\"SchoolId\", COUNT(*) FROM \"TicketEvents\" e JOIN \"HazardTickets\" t ON t.\"Id\" = e.\"TicketId\" WHERE e.\"Kind\" = {(int)TicketEventKind.Rejected} AND t.\"FoundAt\" >= @start AND t.\"SchoolId\" IN ({Scope}) GROUP BY t.\"SchoolId\"",
+            + $"SUM(CASE WHEN t.\"Status\" = {(int)HazardStatus.Closed} THEN 1 ELSE 0 END), SUM(CASE WHEN t.\"ClosedOn\" <= t.\"Deadline\" THEN 1 ELSE 0 END), SUM(t.\"Rejections\") "
+            + $"FROM \"HazardTickets\" t WHERE t.\"SchoolId\" IN ({Scope}) AND (t.\"FoundOn\" >= @from OR t.\"Status\" <> {(int)HazardStatus.Closed}) GROUP BY t.\"SchoolId\"",
+            $"SELECT r.\"SchoolId\", COUNT(*) FROM \"HazardTickets\" r WHERE r.\"SchoolId\" IN ({Scope}) AND r.\"FoundOn\" >= @from AND EXISTS (SELECT 1 FROM \"HazardTickets\" c "
+            + $"WHERE c.\"SchoolId\" = r.\"SchoolId\" AND c.\"ChecklistItemId\" = r.\"ChecklistItemId\" AND c.\"ClosedAt\" < r.\"FoundAt\" AND c.\"ClosedOn\" >= {window}) GROUP BY r.\"SchoolId\"",
+            $"SELECT t.\"FoundOn\", t.\"ClosedOn\", COUNT(*) FROM \"HazardTickets\" t WHERE t.\"SchoolId\" IN ({Scope}) AND t.\"FoundOn\" >= @from GROUP BY t.\"FoundOn\", t.\"ClosedOn\"",
             $"SELECT d.\"SchoolId\", COUNT(*), SUM(CASE WHEN d.\"Injuries\" = 0 AND d.\"StudentsCounted\" = d.\"StudentsExpected\" THEN 1 ELSE 0 END) FROM \"Drills\" d WHERE d.\"SchoolId\" IN ({Scope}) AND d.\"Date\" >= @from GROUP BY d.\"SchoolId\"",
             $"SELECT r.\"SchoolId\", r.\"RetentionDays\", r.\"BlindSpots\", r.\"Alarm\", r.\"NetworkedToPolice\", r.\"LowestWallHeight\", (SELECT COUNT(*) FROM \"DefenceGuards\" g WHERE g.\"RecordId\" = r.\"Id\") FROM \"DefenceRecords\" r WHERE r.\"IsCurrent\" = TRUE AND r.\"SchoolId\" IN ({Scope})",
-            $"SELECT e.\"SchoolId\", SUM(CASE WHEN e.\"Kind\" = {(int)EducationKind.FirstLesson} THEN 1 ELSE 0 END), COUNT(*) FROM \"EducationRecords\" e WHERE e.\"SchoolId\" IN ({Scope}) AND e.\"Date\" >= @from GROUP BY e.\"SchoolId\"",
+            $"SELECT e.\"SchoolId\", e.\"Topics\", MAX(CASE WHEN e.\"Kind\" = {(int)EducationKind.FirstLesson} THEN 1 ELSE 0 END) FROM \"EducationRecords\" e WHERE e.\"SchoolId\" IN ({Scope}) AND e.\"Date\" >= @from GROUP BY e.\"SchoolId\", e.\"Topics\"",
         ];
         async Task Run()
         {
@@ -153,7 +155,6 @@ static class DashboardBenchmark
                 Add(command, "w2", thisWeek.Number);
                 Add(command, "today", today);
                 Add(command, "from", term.Start);
-                Add(command, "start", start);
                 await using var reader = await command.ExecuteReaderAsync();
                 var values = new object[reader.FieldCount];
                 while (await reader.ReadAsync()) reader.GetValues(values);

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
@@ -145,6 +147,7 @@ public static class Startup
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        services.AddSingleton<IValidationAttributeAdapterProvider, LocalizedRequiredAdapters>();
         services.Configure<RazorViewEngineOptions>(o =>
         {
             // Feature folders: Features/{Controller}/{View}.cshtml, shared views in Features/Shared.
@@ -207,4 +210,18 @@ public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factor
         m.SetValueMustBeANumberAccessor(_ => l["Validation.Number"]);
         m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.Number"]);
     }
+}
+
+/// <summary>
+/// MVC gives every value-type field (a checkbox, a number) a [Required] of its own for the browser's validation, with
+/// .NET's English default message; here it, and any [Required] declared without a message, says "请填写…" from the resources.
+/// </summary>
+public sealed class LocalizedRequiredAdapters : IValidationAttributeAdapterProvider
+{
+    private readonly ValidationAttributeAdapterProvider inner = new();
+
+    public IAttributeAdapter? GetAttributeAdapter(ValidationAttribute attribute, IStringLocalizer? stringLocalizer) =>
+        inner.GetAttributeAdapter(attribute is RequiredAttribute { ErrorMessage: null, ErrorMessageResourceType: null } required
+            ? new RequiredAttribute { ErrorMessage = "Validation.Required", AllowEmptyStrings = required.AllowEmptyStrings }
+            : attribute, stringLocalizer);
 }

@@ -53,4 +53,23 @@ public sealed partial class TranslationTests(SqliteApp app)
             .ToList();
         Assert.Empty(chrome);
     }
+
+    [Theory]
+    [InlineData("", "/Account/Login")]
+    [InlineData("officer", "/Account/ChangePassword")]
+    [InlineData("admin", "/Schools/Create")]
+    [InlineData("admin", "/Users/Create")]
+    [InlineData("admin", "/Jurisdictions")]
+    [InlineData("admin", "/Terms")]
+    public async Task A_chinese_form_carries_no_english_default_validation_message(string user, string url)
+    {
+        var school = await app.SchoolAsync(DemoCounty.OfficerSchoolCode);
+        using var client = user == "" ? app.NewClient() : await app.LoginAsync(user);
+        var page = await client.PageAsync(url.Replace("{school}", school.Id.ToString()));
+        var messages = page.QuerySelectorAll("input, select, textarea")
+            .SelectMany(e => e.Attributes.Where(a => a.Name.StartsWith("data-val-", StringComparison.Ordinal) && a.Name.Count(c => c == '-') == 2))
+            .Select(a => a.Value).ToList();
+        Assert.NotEmpty(messages);
+        Assert.DoesNotContain(messages, m => m.StartsWith("The ", StringComparison.Ordinal) || !Chinese().IsMatch(m));
+    }
 }
