@@ -121,6 +121,7 @@ public static class Startup
         storage.Root = Path.Combine(builder.Environment.ContentRootPath, storage.Root);
         services.AddSingleton(storage);
         services.AddSingleton<SchoolSafety.Files.FileStorage>();
+        services.AddSingleton<PhotoLimit>();
         services.AddSingleton(config.GetSection("Reminders").Get<SchoolSafety.Notifications.ReminderOptions>() ?? new());
         services.AddScoped<SchoolSafety.Notifications.InspectionReminders>();
         services.AddScoped<SchoolSafety.Notifications.TicketNotifications>();
