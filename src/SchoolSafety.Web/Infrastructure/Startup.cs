@@ -172,6 +172,8 @@ public static class Startup
             app.UseExceptionHandler("/Errors/500");
             app.UseHsts();
         }
+        // Database server down: 503 and a short page in every environment, and the app recovers by itself when it is back.
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
         app.UseStaticFiles();
         app.UseSerilogRequestLogging(o =>
