@@ -12,7 +12,8 @@
 #
 # Usage: scripts/probe-postgres-restart.sh [--no-build]
 #   --no-build     use src/SchoolSafety.Web/bin/Release/net10.0 as it is (default: dotnet build -c Release first)
-# Environment: PGBIN (default: newest /usr/lib/postgresql/*/bin), KEEP=1 keeps the temporary folder (logs).
+# Environment: PGBIN (default: newest /usr/lib/postgresql/*/bin), KEEP=1 keeps the temporary folder (logs),
+#   APP_DLL=/path/SchoolSafety.Web.dll runs that build instead (no build), e.g. an older commit's to compare.
 set -u
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -62,10 +63,12 @@ as_pg "$PGBIN/initdb" -D "$WORK/pg/data" -A trust -U postgres >/dev/null || { ec
 pg_start || { echo "FAIL: PostgreSQL did not start"; exit 2; }
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT ($WORK/pg)"
 
-if [ "$BUILD" = 1 ]; then
+if [ -n "${APP_DLL:-}" ]; then
+    BUILD=0 # another build of the app, e.g. an older commit's, to compare
+elif [ "$BUILD" = 1 ]; then
     dotnet build "$ROOT/src/SchoolSafety.Web" -c Release --nologo -v q >"$WORK/build.log" 2>&1 || { echo "FAIL: build (see $WORK/build.log)"; FAILED=1; exit 1; }
 fi
-APP_DLL="$ROOT/src/SchoolSafety.Web/bin/Release/net10.0/SchoolSafety.Web.dll"
+APP_DLL=${APP_DLL:-"$ROOT/src/SchoolSafety.Web/bin/Release/net10.0/SchoolSafety.Web.dll"}
 [ -f "$APP_DLL" ] || { echo "FAIL: $APP_DLL missing (run without --no-build)"; FAILED=1; exit 1; }
 
 ASPNETCORE_ENVIRONMENT=Production \
@@ -74,7 +77,7 @@ ConnectionStrings__PostgreSql="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Da
 Demo__Seed=true Demo__PrintLogins=false \
 Auth__CookieSecurePolicy=SameAsRequest \
 Storage__Root="$WORK/uploads" Logging__File= \
-    dotnet "$APP_DLL" --contentRoot "$ROOT/src/SchoolSafety.Web" --urls "$BASE" >"$WORK/app.log" 2>&1 &
+    dotnet "$APP_DLL" --contentRoot "$(dirname "$APP_DLL")/../../.." --urls "$BASE" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 echo "app (pid $APP_PID) on $BASE, log $WORK/app.log"
 
