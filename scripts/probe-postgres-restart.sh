@@ -107,7 +107,7 @@ pg_stop
 echo "PostgreSQL stopped (pg_ctl -m fast stop)"
 
 get /Dashboard
-DOWN_CODE=$CODE
+cp "$BODY" "$WORK/down.html" # the page users saw, kept with KEEP=1
 check "database down: GET /Dashboard 503" "$([ "$CODE" = 503 ] && echo 0 || echo 1)" "-> $CODE"
 check "database down: Chinese error page (数据库暂时无法连接)" "$(grep -q '数据库暂时无法连接' "$BODY" && echo 0 || echo 1)" "$(head -c 200 "$BODY" | tr '\n' ' ')"
 check "database down: no stack trace or exception text in the page" "$(grep -Eqi 'exception|npgsql|stack| at SchoolSafety' "$BODY" && echo 1 || echo 0)" "the page names an exception"
