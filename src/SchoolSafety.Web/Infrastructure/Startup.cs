@@ -122,6 +122,7 @@ public static class Startup
         storage.Root = Path.Combine(builder.Environment.ContentRootPath, storage.Root);
         services.AddSingleton(storage);
         services.AddSingleton<SchoolSafety.Files.FileStorage>();
+        services.AddSingleton<PhotoLimit>();
         services.AddSingleton(config.GetSection("Reminders").Get<SchoolSafety.Notifications.ReminderOptions>() ?? new());
         services.AddScoped<SchoolSafety.Notifications.InspectionReminders>();
         services.AddScoped<SchoolSafety.Notifications.TicketNotifications>();
@@ -173,6 +174,8 @@ public static class Startup
             app.UseExceptionHandler("/Errors/500");
             app.UseHsts();
         }
+        // Database server down: 503 and a short page in every environment, and the app recovers by itself when it is back.
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
         app.UseStaticFiles();
         app.UseSerilogRequestLogging(o =>

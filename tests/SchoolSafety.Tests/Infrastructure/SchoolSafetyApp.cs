@@ -53,6 +53,8 @@ public class SchoolSafetyApp(DatabaseProvider provider, SchoolSafetyApp? sharing
         builder.UseSetting("Logging:File", "");
         builder.UseSetting("Storage:Root", Path.Combine(_keys, "uploads"));
         builder.UseSetting("Storage:MaxBytes", (2 * 1024 * 1024).ToString());
+        // A low photo count limit, so UploadLimitTests reach it with a few tiny files (the default is 20).
+        builder.UseSetting("Storage:MaxPhotosPerRecord", "3");
         // The reminder job is run explicitly by its tests, not by a timer racing them.
         builder.UseSetting("Reminders:Enabled", "false");
         // The suites sign in far more often than a person could; RateLimitTests keep the default limit.

@@ -301,7 +301,9 @@ public abstract class InspectionTests(SchoolSafetyApp app)
     }
 
     /// <summary>Removes whatever the demo generated for the school in that week, so the test starts from nothing.</summary>
-    private async Task<SchoolWeek> ClearWeekAsync(int schoolId, SchoolWeek week)
+    private Task<SchoolWeek> ClearWeekAsync(int schoolId, SchoolWeek week) => ClearWeekAsync(app, schoolId, week);
+
+    internal static async Task<SchoolWeek> ClearWeekAsync(SchoolSafetyApp app, int schoolId, SchoolWeek week)
     {
         await using var db = app.Db();
         var inspections = await db.Context.Inspections.Include(i => i.Results).ThenInclude(r => r.Photos)
@@ -314,12 +316,12 @@ public abstract class InspectionTests(SchoolSafetyApp app)
         return week;
     }
 
-    private static List<(int Id, string Key)> ItemIds(IHtmlDocument page) =>
+    internal static List<(int Id, string Key)> ItemIds(IHtmlDocument page) =>
         page.QuerySelectorAll("#inspection-form .inspection-item")
             .Select(s => (int.Parse(s.QuerySelector("input[type=hidden]")!.GetAttribute("value")!), s.GetAttribute("data-item")!))
             .ToList();
 
-    private static Dictionary<string, string> AllPass(List<(int Id, string Key)> items)
+    internal static Dictionary<string, string> AllPass(List<(int Id, string Key)> items)
     {
         var answers = new Dictionary<string, string>();
         for (var i = 0; i < items.Count; i++)
@@ -330,11 +332,11 @@ public abstract class InspectionTests(SchoolSafetyApp app)
         return answers;
     }
 
-    private static (string Token, string? RowVersion) FormOf(IHtmlDocument page) =>
+    internal static (string Token, string? RowVersion) FormOf(IHtmlDocument page) =>
         (page.QuerySelector("#inspection-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
          page.QuerySelector("#inspection-form input[name=RowVersion]")!.GetAttribute("value"));
 
-    private static Task<HttpResponseMessage> PostAsync(AppClient client, int schoolId, SchoolWeek week,
+    internal static Task<HttpResponseMessage> PostAsync(AppClient client, int schoolId, SchoolWeek week,
         (string Token, string? RowVersion) form, Dictionary<string, string> fields, params (int Index, byte[] Bytes, string Name)[] photos)
     {
         var content = new MultipartFormDataContent

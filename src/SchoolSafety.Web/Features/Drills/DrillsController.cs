@@ -33,7 +33,7 @@ public sealed record DrillComplianceViewModel(DrillComplianceQuery Query, IReadO
 
 /// <summary>Emergency drills (应急演练): schools record them, the standard and the frequency rule judge them, the bureau sees every school.</summary>
 public sealed class DrillsController(AppDbContext db, SchoolAccess access, DrillCompliance compliance, FileStorage storage,
-    FileStorageOptions storageOptions, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
+    PhotoLimit photoLimit, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     private DateOnly Today => ChinaTime.Today(clock);
 
@@ -121,13 +121,9 @@ public sealed class DrillsController(AppDbContext db, SchoolAccess access, Drill
         if (!ModelState.IsValid) return Refused(school, form, isNew ? null : drill.Id, null);
 
         // A count limit beside the size limit: a record holds at most Storage:MaxPhotosPerRecord photos.
-        var adding = photos?.Count(p => p.Length > 0) ?? 0;
         var stored = isNew ? 0 : await db.StoredFiles.CountAsync(f => f.DrillId == drill.Id, ct);
-        if (adding > 0 && stored + adding > storageOptions.MaxPhotosPerRecord)
-        {
-            ModelState.AddModelError("photos", l["Upload.TooManyPhotos", storageOptions.MaxPhotosPerRecord, adding, stored]);
+        if (!photoLimit.Allows(ModelState, "photos", photos, stored))
             return Refused(school, form, isNew ? null : drill.Id, null);
-        }
 
         form.ApplyTo(drill);
         if (isNew) db.Drills.Add(drill);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace SchoolSafety.Web.Features.Errors;
 
-/// <summary>Friendly pages for 404, 403, 400, 429 and 500, in the user's language, keeping the status code.</summary>
+/// <summary>Friendly pages for 404, 403, 400, 429, 500 and 503, in the user's language, keeping the status code.</summary>
 public sealed class ErrorsController : Controller
 {
     [Route("Errors/{code:int}"), AllowAnonymous, IgnoreAntiforgeryToken]

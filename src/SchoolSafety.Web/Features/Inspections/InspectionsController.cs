@@ -17,7 +17,7 @@ namespace SchoolSafety.Web.Features.Inspections;
 
 /// <summary>The weekly/monthly inspection (周检月查): fill, save, submit, sign off, and the county's completion grid.</summary>
 public sealed class InspectionsController(
-    AppDbContext db, SchoolAccess access, InspectionService inspections, FileStorage storage,
+    AppDbContext db, SchoolAccess access, InspectionService inspections, FileStorage storage, PhotoLimit photoLimit,
     IStringLocalizer<SharedResource> l, TimeProvider clock, DownloadAudit downloads, TableDownload exports) : Controller
 {
     [HttpGet("Schools/{schoolId:int}/Inspections/{week:int?}"), Authorize(Policy = Policies.AnyUser)]
@@ -108,6 +108,8 @@ public sealed class InspectionsController(
             if (index < 0) continue;
             var answer = form.Answers[index];
             Apply(answer, result, today);
+            // Too many photos for the item: none of its new ones is stored, the rest of the form is saved as a draft.
+            if (!photoLimit.Allows(ModelState, $"Answers[{index}].NewPhotos", answer.NewPhotos, result.Photos.Count)) continue;
             foreach (var photo in answer.NewPhotos ?? [])
             {
                 try

@@ -61,6 +61,9 @@ public sealed record TicketViewModel(
     public string? SourceLink { get; init; }
     public IReadOnlyDictionary<string, string> PlanErrors { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The rectification note as typed, when the rectification was refused for its photos.</summary>
+    public string? RectifyNote { get; init; }
+
     /// <summary>What the plan form shows: the stored plan, or what was just submitted when it was refused.</summary>
     public PlanForm Plan { get; init; } = PlanForm.Of(Ticket);
 }
@@ -73,7 +76,7 @@ public sealed record TicketFormViewModel(School? School, NewTicket Input, IReadO
 /// verifies (一般: a school leader or the bureau; 重大: the bureau), and only then is it closed.
 /// </summary>
 public sealed class TicketsController(
-    AppDbContext db, SchoolAccess access, FileStorage storage, TicketService tickets, IStringLocalizer<SharedResource> l, TimeProvider clock,
+    AppDbContext db, SchoolAccess access, FileStorage storage, PhotoLimit photoLimit, TicketService tickets, IStringLocalizer<SharedResource> l, TimeProvider clock,
     ReportFonts fonts, ILogger<TicketsController> logger, DownloadAudit downloads, TableDownload exports) : Controller
 {
     private DateOnly Today => SchoolSafety.Common.ChinaTime.Today(clock);
@@ -325,6 +328,13 @@ public sealed class TicketsController(
     {
         var ticket = await LoadAsync(id, ct);
         if (ticket is null || await access.FindAsync(ticket.SchoolId, SchoolOperations.Record, ct) is null) return NotFound();
+        // The after photos of all rectifications of the ticket count together; a refusal keeps the note and stores nothing.
+        if (ticket.Status is HazardStatus.Open or HazardStatus.Rectifying
+            && !photoLimit.Allows(ModelState, "photos", photos, await db.StoredFiles.CountAsync(f => f.HazardTicketId == ticket.Id, ct)))
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(nameof(Details), await ModelAsync(ticket, null, ct) with { RectifyNote = note });
+        }
         var saved = new List<StoredFile>();
         return await ActAsync(ticket, rowVersion, async () =>
         {
