@@ -83,6 +83,14 @@ public abstract class LookAndFeelTests(SchoolSafetyApp app)
         var forSchool = await county.PageAsync($"/Tickets?schoolId={school.Id}&grade=Major&from=2000-01-01&to=2000-01-07");
         Assert.Equal($"/Tickets?schoolId={school.Id}", forSchool.QuerySelector("#empty-state-clear")!.GetAttribute("href"));
 
+        // A township with no school: the grid says the filter matched nothing, not that the term is missing.
+        var completion = await county.PageAsync("/Inspections/Completion?township=nowhere");
+        Assert.Equal("true", completion.QuerySelector("#empty-state")!.GetAttribute("data-filtered"));
+        Assert.Null(completion.QuerySelector("#completion-grid"));
+        var dashboard = await county.PageAsync("/Dashboard?township=nowhere");
+        Assert.Null(dashboard.QuerySelector("#no-term"));
+        Assert.Equal("true", dashboard.QuerySelector("#school-table-empty")!.GetAttribute("data-filtered"));
+
         using var admin = await app.LoginAsync("admin");
         var users = await admin.PageAsync("/Users?q=nobody-is-called-this");
         Assert.Equal("true", users.QuerySelector("#user-list #empty-state")!.GetAttribute("data-filtered"));

@@ -34,10 +34,13 @@ public sealed record EmptyState(string Message)
     /// <summary>Query keys that never filter: paging and sorting.</summary>
     private static readonly string[] NotFilters = ["page", "sort", "desc", "returnUrl"];
 
-    public bool IsFiltered(HttpRequest request) =>
-        Filtered ?? request.Query.Any(kv => !NotFilters.Contains(kv.Key, StringComparer.OrdinalIgnoreCase)
-                                             && !KeepKeys.Contains(kv.Key, StringComparer.OrdinalIgnoreCase)
-                                             && kv.Value.Any(v => !string.IsNullOrEmpty(v) && v != "false"));
+    public bool IsFiltered(HttpRequest request) => Filtered ?? HasFilters(request, KeepKeys);
+
+    /// <summary>True when the query string narrows the page: a non-empty value other than paging, sorting and the context keys.</summary>
+    public static bool HasFilters(HttpRequest request, params string[] keepKeys) =>
+        request.Query.Any(kv => !NotFilters.Contains(kv.Key, StringComparer.OrdinalIgnoreCase)
+                                && !keepKeys.Contains(kv.Key, StringComparer.OrdinalIgnoreCase)
+                                && kv.Value.Any(v => !string.IsNullOrEmpty(v) && v != "false"));
 
     public string ClearLink(HttpRequest request)
     {
