@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SchoolSafety.BrowserTests.Journeys;
 using SchoolSafety.Demo;
 using SchoolSafety.Hazards;
 using SchoolSafety.Inspections;
@@ -79,6 +80,33 @@ public sealed class LookAndFeelTests(BrowserFixture browser)
         Assert.Equal(2, questions.Count);
         await using (var db = browser.App.Db())
             Assert.Equal(HazardStatus.Closed, (await db.Context.HazardTickets.SingleAsync(t => t.Id == id)).Status);
+    }
+
+    [Fact]
+    public async Task Submitting_the_week_offline_asks_once_and_the_answer_holds_when_the_connection_is_back()
+    {
+        var school = await browser.App.SchoolAsync(DemoCounty.OfficerSchoolCode);
+        await browser.App.ClearThisWeekAsync(school.Id);
+        var page = await browser.NewPageAsync(390, 844, acceptConfirmations: false);
+        var questions = new List<string>();
+        page.Dialog += async (_, dialog) => { questions.Add(dialog.Message); await dialog.AcceptAsync(); };
+        await BrowserFixture.LoginAsync(page, "officer");
+        await page.GotoAsync($"/Schools/{school.Id}/Inspections");
+        var items = page.Locator(".inspection-item");
+        var count = await items.CountAsync();
+        for (var i = 0; i < count; i++)
+            await items.Nth(i).Locator("label[for$='-Pass']").ClickAsync();
+
+        await page.Context.SetOfflineAsync(true);
+        await page.ClickAsync("#submit-inspection");
+        await Assertions.Expect(page.Locator("#draft-status")).ToHaveTextAsync("网络已断开：填写内容已保存在本机，联网后自动发送。");
+        Assert.Equal([Resource("zh-CN", "Confirm.SubmitInspection")], questions);
+
+        // Back online the kept submit goes out by itself; the officer already said yes and is not asked again.
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#inspection-status")).ToHaveTextAsync("已提交");
+        Assert.Single(questions);
+        await browser.App.ClearThisWeekAsync(school.Id); // the other tests find this week unsubmitted
     }
 
     [Fact]

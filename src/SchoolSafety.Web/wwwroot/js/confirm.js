@@ -11,7 +11,13 @@
   document.addEventListener('submit', function (e) {
     var form = e.target;
     if (!(form instanceof HTMLFormElement)) return;
-    var text = question(form, e.submitter);
+    var submitter = e.submitter;
+    // A submit sent again by a script after the user already said yes (an offline draft going out) asks nothing.
+    if (submitter && submitter.hasAttribute('data-confirmed')) {
+      submitter.removeAttribute('data-confirmed');
+      return;
+    }
+    var text = question(form, submitter);
     if (!text) return;
     if (!window.confirm(text)) {
       e.preventDefault();
