@@ -48,7 +48,12 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh browser page. A destructive action asks "are you sure?" (data-confirm, wwwroot/js/confirm.js); the page
+    /// answers yes, as the user who clicked meant to, unless <paramref name="acceptConfirmations"/> is false and the
+    /// test answers the dialog itself (ConfirmationTests).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool acceptConfirmations = true)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -62,6 +67,7 @@ public class BrowserFixture : IAsyncLifetime
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
                 CspViolations.Enqueue($"{page.Url}: {message.Text}");
         };
+        if (acceptConfirmations) page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         return page;
     }
 

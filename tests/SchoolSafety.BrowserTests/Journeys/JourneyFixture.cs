@@ -26,6 +26,8 @@ public sealed class JourneyCollection : ICollectionFixture<JourneyFixture>
 /// <summary>One run of a journey in one interface language: sign-in, the user's words, and the checks every page gets.</summary>
 public sealed partial class Journey(BrowserFixture fixture, string culture)
 {
+    private readonly List<string> _questions = [];
+
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     public KestrelApp App => fixture.App;
@@ -50,6 +52,13 @@ public sealed partial class Journey(BrowserFixture fixture, string culture)
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
                 fixture.CspViolations.Enqueue($"{page.Url}: {message.Text}");
         };
+        // A destructive action asks for confirmation (data-confirm); the journey's user answers yes. The question is
+        // checked by the next CheckAsync like the page's own words: no resource key, and English in English.
+        page.Dialog += async (_, dialog) =>
+        {
+            lock (_questions) _questions.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
         await page.GotoAsync("/Account/Login");
         if (English)
         {
@@ -71,6 +80,13 @@ public sealed partial class Journey(BrowserFixture fixture, string culture)
     /// </summary>
     public async Task CheckAsync(IPage page)
     {
+        string[] questions;
+        lock (_questions) { questions = [.. _questions]; _questions.Clear(); }
+        foreach (var q in questions)
+        {
+            Assert.False(ResourceKey().IsMatch(q), $"A confirmation shows a resource key: {q}");
+            Assert.False(English && q.Any(c => c >= '\u4e00' && c <= '\u9fff'), $"A confirmation in English is still Chinese: {q}");
+        }
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         var text = await page.EvaluateAsync<string>("""
             () => {

@@ -53,6 +53,8 @@
     var button = form.querySelector('button[name=command][value="' + command + '"]');
     if (!button) return;
     show(form.dataset.draftSending);
+    // The officer answered the confirmation (confirm.js) when pressing the button offline: not asked twice.
+    button.setAttribute('data-confirmed', '');
     if (form.requestSubmit) form.requestSubmit(button); else button.click();
   }
 
