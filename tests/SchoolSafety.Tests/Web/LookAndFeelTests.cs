@@ -200,7 +200,7 @@ public abstract class LookAndFeelTests(SchoolSafetyApp app)
         // A demo school with no drill and no problem around it on record (the demo leaves some kindergartens so).
         await using var db = app.Db();
         var school = await db.Context.Schools
-            .Where(s => s.IsActive && !db.Context.Drills.Any(d => d.SchoolId == s.Id) && !db.Context.SurroundingsIssues.Any(i => i.SchoolId == s.Id))
+            .Where(s => s.IsActive && s.Jurisdiction!.Code == DemoCounty.CountyCode && !db.Context.Drills.Any(d => d.SchoolId == s.Id) && !db.Context.SurroundingsIssues.Any(i => i.SchoolId == s.Id))
             .OrderBy(s => s.Code).FirstOrDefaultAsync();
         Assert.True(school is not null, "the demo county has a school with no drill and no surroundings problem recorded");
         return school;
