@@ -76,6 +76,7 @@ static class KillProbe
                 failed += await ServesAsync(users, recorder);
             }
             Console.WriteLine();
+            Console.WriteLine(web.LogErrors());
             Console.WriteLine(failed == 0 ? $"RESULT: PASS ({kills} kills)" : $"RESULT: FAIL ({failed} failed checks; database and folder kept in {web.Folder}, {web.ConnectionString})");
             if (failed > 0) web.Keep();
             return failed == 0 ? 0 : 1;

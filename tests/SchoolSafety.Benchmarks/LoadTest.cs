@@ -54,7 +54,7 @@ static class LoadTest
         Console.WriteLine($"load average: {loadAverageAtStart} at the start, {LoadAverage()} at the end");
         var errors = recorder.Samples.Count(x => !x.Ok);
         Console.WriteLine(errors == 0 && hwm <= 300 ? "RESULT: 0 errors, memory within the goal" : $"RESULT: {errors} errors, peak {hwm:F0} MB");
-        if (errors > 0) Console.WriteLine("last lines of the app's log:" + Environment.NewLine + web.LogTail(15));
+        Console.WriteLine(web.LogErrors());
         return errors == 0 ? 0 : 1;
     }
 

@@ -202,10 +202,20 @@ sealed class WebProcess : IAsyncDisposable
         return connection;
     }
 
-    public string LogTail(int lines = 30)
+    /// <summary>The application log's error lines ([ERR]/[FTL]), each with the first lines of its exception, distinct by message.</summary>
+    public string LogErrors(int max = 5)
     {
         var logs = Directory.Exists(Path.Combine(Folder, "logs")) ? Directory.GetFiles(Path.Combine(Folder, "logs")).Order().ToList() : [];
-        return logs.Count == 0 ? "" : string.Join(Environment.NewLine, File.ReadLines(logs[^1]).TakeLast(lines));
+        var found = new List<string>();
+        foreach (var log in logs)
+        {
+            var lines = File.ReadAllLines(log);
+            for (var i = 0; i < lines.Length; i++)
+                if (lines[i].Contains("[ERR]", StringComparison.Ordinal) || lines[i].Contains("[FTL]", StringComparison.Ordinal))
+                    found.Add(string.Join(Environment.NewLine, lines.Skip(i).Take(3)));
+        }
+        return $"{found.Count} error entries in the app's log" + string.Concat(found.GroupBy(f => f[Math.Min(f.Length, 24)..]).Take(max)
+            .Select(g => $"{Environment.NewLine}  × {g.Count()}: {g.First()}"));
     }
 
     public async ValueTask DisposeAsync()
