@@ -57,7 +57,7 @@ sealed class WebProcess : IAsyncDisposable
     public string UploadRoot { get; }
     public int Pid => _process?.Id ?? 0;
 
-    /// <summary>Largest VmRSS seen by the sampler since the last <see cref="ResetPeak"/>, in MB.</summary>
+    /// <summary>Largest VmRSS seen by the sampler since the process started, in MB.</summary>
     public double SampledPeakMb { get; private set; }
     private TestDatabase? _database;
 
@@ -128,7 +128,7 @@ sealed class WebProcess : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>Ordinary stop (SIGTERM through Process.Kill's fallback is not used: SIGTERM lets the host shut down).</summary>
+    /// <summary>An ordinary stop: SIGTERM, so the host shuts down as under systemd (SIGKILL after 30 s).</summary>
     public void Stop()
     {
         if (_process is null) return;
@@ -144,19 +144,6 @@ sealed class WebProcess : IAsyncDisposable
     {
         if (_process is null) return (0, 0);
         return ReadMemory(_process.Id);
-    }
-
-    /// <summary>Resets the kernel's peak-RSS counter (`echo 5 > /proc/PID/clear_refs`), so VmHWM covers only what follows.</summary>
-    public bool ResetPeak()
-    {
-        SampledPeakMb = 0;
-        try
-        {
-            File.WriteAllText($"/proc/{_process!.Id}/clear_refs", "5");
-            return true;
-        }
-        catch (IOException) { return false; }
-        catch (UnauthorizedAccessException) { return false; }
     }
 
     private static (double Hwm, double Rss) ReadMemory(int pid)
