@@ -15,7 +15,7 @@ public class PdfReportBuilderTests
     }
 
     /// <summary>Keeps a copy under the temp folder (schoolsafety-pdf/) to render with pdftoppm and look at.</summary>
-    public static void Keep(byte[] pdf, string name)
+    internal static void Keep(byte[] pdf, string name)
     {
         var folder = Path.Combine(Path.GetTempPath(), "schoolsafety-pdf");
         Directory.CreateDirectory(folder);
