@@ -2,6 +2,8 @@
 //
 //   dotnet run -c Release --project tests/SchoolSafety.Benchmarks -- submit [sqlite|postgresql] [seconds] [users]
 //   dotnet run -c Release --project tests/SchoolSafety.Benchmarks -- dashboard [sqlite|postgresql] [schools,…] [requests]
+//   dotnet run -c Release --project tests/SchoolSafety.Benchmarks -- load [sqlite|postgresql] [seconds=60] [users=50] [port=5731]
+//   dotnet run -c Release --project tests/SchoolSafety.Benchmarks -- killprobe [sqlite|postgresql] [kills=3] [users=20] [port=5732]
 //
 // PostgreSQL needs SCHOOLSAFETY_TEST_POSTGRES (scripts/test.sh shows how one is started).
 using SchoolSafety.Benchmarks;
@@ -10,12 +12,15 @@ return args.ElementAtOrDefault(0) switch
 {
     "submit" => await SubmitBenchmark.RunAsync(args[1..]),
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
+    "load" => await LoadTest.RunAsync(args[1..]),
+    "killprobe" => await KillProbe.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: submit [sqlite|postgresql] [seconds] [users] | dashboard [sqlite|postgresql] [schools,…] [requests]");
+    Console.Error.WriteLine("usage: submit [sqlite|postgresql] [seconds] [users] | dashboard [sqlite|postgresql] [schools,…] [requests]"
+                            + " | load [sqlite|postgresql] [seconds] [users] [port] | killprobe [sqlite|postgresql] [kills] [users] [port]");
     return 2;
 }
 
