@@ -21,6 +21,22 @@ public sealed class ChecklistKeyboardAndOfflineTests(BrowserFixture browser)
         Assert.Fail($"Tab never reached #{id} (stuck at #{await page.EvaluateAsync<string>("document.activeElement && document.activeElement.id")})");
     }
 
+    /// <summary>
+    /// Opens the focused photo field's file chooser with Space, as a keyboard user does. Once in a full run (a loaded
+    /// machine) Chromium raised no chooser for the key press; a second press, still with the keyboard, is allowed.
+    /// </summary>
+    private static async Task<IFileChooser> KeyboardFileChooserAsync(IPage page)
+    {
+        try
+        {
+            return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        }
+    }
+
     [Fact]
     public async Task The_checklist_is_completed_and_submitted_with_the_keyboard_alone()
     {
@@ -48,7 +64,7 @@ public sealed class ChecklistKeyboardAndOfflineTests(BrowserFixture browser)
             await TabToAsync(page, $"a{i}-person");
             await page.Keyboard.TypeAsync("王强");
             await TabToAsync(page, $"a{i}-photos");
-            var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+            var chooser = await KeyboardFileChooserAsync(page);
             await chooser.SetFilesAsync(Journey.Photo("switchbox.png"));
         }
         // The deadline came from the grade chosen with the keyboard.
