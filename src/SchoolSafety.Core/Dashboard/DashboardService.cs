@@ -49,8 +49,9 @@ public sealed record DashboardData(
 
 /// <summary>
 /// The dashboard of any set of schools (a county, a city, a province, or one school): a handful of
-/// queries, each reading only the columns it needs for all the schools at once; figures, chart series
-/// and per-school lines are then counted in memory with the same rules the feature pages use.
+/// queries over all the schools at once. Inspections, tickets, education, training and the ledger are
+/// counted by the database (grouped); drills and the three defences are read one narrow row per school and
+/// judged in memory by the feature pages' own rules; then the per-school lines and the figures are added up.
 /// </summary>
 public sealed class DashboardService(AppDbContext db, DrillCompliance drills, DefenceFigures defences, RiskOptions risk)
 {
