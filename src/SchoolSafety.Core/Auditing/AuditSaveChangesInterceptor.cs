@@ -101,6 +101,8 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
             .Where(e => e.Entity is not AuditEntry
                         // The data protection key ring is secret key material, not a record of the county's work.
                         && e.Entity is not Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+                        // Summaries are figures derived from audited records, computed again on every change of theirs.
+                        && e.Entity is not Dashboard.SchoolTermSummary
                         && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                         && e.Metadata.FindPrimaryKey() is not null
                         && !e.Metadata.IsOwned())

@@ -49,7 +49,8 @@ public sealed record DashboardData(
 
 /// <summary>
 /// The dashboard of any set of schools (a county, a city, a province, or one school): a handful of
-/// queries over all the schools at once. Inspections, tickets, education, training and the ledger are
+/// queries over all the schools at once. Inspections, the term's tickets and education come from one
+/// <see cref="SchoolTermSummary"/> row per school (kept on write); open tickets, training and the ledger are
 /// counted by the database (grouped); drills and the three defences are read one narrow row per school and
 /// judged in memory by the feature pages' own rules; then the per-school lines and the figures are added up.
 /// </summary>
@@ -77,21 +78,17 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
 
         // Weeks that are over (up to the chosen week) are the ones a school can have missed.
         var over = weeks.Where(w => w.Number < thisWeek.Number && (week is null || w.Number <= week.Value.Number)).ToList();
-        var inspections = await InspectionCounts.ReadAsync(db, ids, weeks, over, ct);
+        // One summary row per school for the term (weeks submitted, tickets found and closed, education), kept on write.
+        var summaries = term is null ? [] : await SchoolTermSummaries.ReadAsync(db, ids, term.Start, ct);
+        var inspections = new InspectionCounts(summaries, weeks, over);
 
-        // Tickets: those found this term and those still open from before.
-        var tickets = await TicketCounts.ReadAsync(db, ids, from, to, today, ct);
+        // Tickets: the open ones counted now, those found this term from the summaries.
+        var tickets = await TicketCounts.ReadAsync(db, ids, summaries, from, to, today, ct);
 
         var drillStatus = (await drills.ForAsync(list, ids, allTerms, today, ct)).ToDictionary(d => d.School.Id);
-        // Education: per school, whether the first lesson was given and which required topics were covered.
+        // Education: per school, whether the first lesson was given and how many of the required topics were covered.
         var required = await db.EducationTopics.AsNoTracking().Where(t => t.Required).Select(t => t.Key).ToListAsync(ct);
-        var education = (await db.EducationRecords.AsNoTracking().Where(r => ids.Contains(r.SchoolId) && r.Date >= from && r.Date <= to)
-                .GroupBy(r => new { r.SchoolId, r.Topics })
-                .Select(g => new { g.Key.SchoolId, g.Key.Topics, FirstLesson = g.Max(r => r.Kind == EducationKind.FirstLesson ? 1 : 0) })
-                .ToListAsync(ct))
-            .GroupBy(r => r.SchoolId)
-            .ToDictionary(g => g.Key, g => (FirstLesson: g.Any(r => r.FirstLesson == 1),
-                Covered: required.Intersect(g.SelectMany(r => r.Topics.Split(','))).Count()));
+        var education = summaries.Values.ToDictionary(s => s.SchoolId, s => (s.FirstLesson, Covered: required.Intersect(s.TopicKeys).Count()));
         var atTraining = (await db.TrainingAttendees.AsNoTracking()
             .Where(a => a.SchoolId != null && ids.Contains(a.SchoolId.Value)
                         && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.Level == TrainingLevel.County && s.Date >= from.AddDays(-14) && s.Date <= to))
@@ -135,9 +132,9 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
             : Math.Round(100.0 * list.Sum(s => education.GetValueOrDefault(s.Id).Covered) / (list.Count * required.Count), 1);
         var educationFigures = new EducationFigureSet(lines.Count(l => l.FirstLesson), list.Count, coverage, list.Count(s => atTraining.Contains(s.Id)));
 
-        var weekly = weeks.Select(w =>
+        var weekly = weeks.Select((w, i) =>
         {
-            var (found, closed) = tickets.InWeek(w);
+            var (found, closed) = tickets.InWeek(i);
             return new WeekPoint(w, inspections.InWeek(w), found, closed);
         }).ToList();
         var townships = lines.GroupBy(l => l.School.Township)

@@ -1,71 +1,53 @@
-using Microsoft.EntityFrameworkCore;
-using SchoolSafety.Data;
 using SchoolSafety.Inspections;
 
 namespace SchoolSafety.Dashboard;
 
 /// <summary>
-/// Which schools submitted which weeks, counted by the database instead of read row by row: one query grouped by
-/// school (weeks submitted, the last one), one grouped by week (the chart and this week's figure), and — only for
-/// the few schools that missed two weeks or more — their submitted weeks, to find their longest run of misses.
-/// A submitted inspection is a current revision that is not a draft.
+/// Which schools submitted which weeks, from the weeks kept in each school's <see cref="SchoolTermSummary"/> (one bit a
+/// week): no inspection row is read. A submitted inspection is a current revision that is not a draft.
 /// </summary>
 public sealed class InspectionCounts
 {
-    private readonly IReadOnlyList<SchoolWeek> over;
-    private readonly Dictionary<int, (int Count, int Last)> bySchool;
-    private readonly Dictionary<int, int> byWeek;
-    private readonly ILookup<int, int> weeksOfLaggards;
+    private readonly IReadOnlyDictionary<int, SchoolTermSummary> summaries;
+    private readonly Dictionary<int, int> indexOf;
+    private readonly int over;
+    private readonly long due;
 
-    private InspectionCounts(IReadOnlyList<SchoolWeek> over, Dictionary<int, (int, int)> bySchool, Dictionary<int, int> byWeek, ILookup<int, int> weeksOfLaggards) =>
-        (this.over, this.bySchool, this.byWeek, this.weeksOfLaggards) = (over, bySchool, byWeek, weeksOfLaggards);
-
-    /// <param name="weeks">The term's weeks so far (for the chart).</param>
-    /// <param name="over">The weeks a school can have missed: over, and not after the chosen week.</param>
-    public static async Task<InspectionCounts> ReadAsync(AppDbContext db, IQueryable<int> schoolIds, IReadOnlyList<SchoolWeek> weeks,
-        IReadOnlyList<SchoolWeek> over, CancellationToken ct)
+    /// <param name="summaries">The schools' summaries of the term, by school.</param>
+    /// <param name="weeks">The term's weeks so far, from its first (for the chart).</param>
+    /// <param name="over">The weeks a school can have missed: those of <paramref name="weeks"/> that are over, and not after the chosen week.</param>
+    public InspectionCounts(IReadOnlyDictionary<int, SchoolTermSummary> summaries, IReadOnlyList<SchoolWeek> weeks, IReadOnlyList<SchoolWeek> over)
     {
-        var all = weeks.Select(w => w.Number).ToList();
-        var due = over.Select(w => w.Number).ToList();
-        var submitted = db.Inspections.AsNoTracking()
-            .Where(i => i.IsCurrent && i.Status != InspectionStatus.Draft && schoolIds.Contains(i.SchoolId));
-        var inDue = submitted.Where(i => due.Contains(i.WeekNumber));
-
-        var bySchool = await inDue.GroupBy(i => i.SchoolId)
-            .Select(g => new { g.Key, Count = g.Count(), Last = g.Max(i => i.WeekNumber) })
-            .ToDictionaryAsync(g => g.Key, g => (g.Count, g.Last), ct);
-        var byWeek = await submitted.Where(i => all.Contains(i.WeekNumber)).GroupBy(i => i.WeekNumber)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        // The laggards are chosen by a grouped subquery (not a count per row: that took seconds at 20,000 schools).
-        var laggards = inDue.GroupBy(i => i.SchoolId).Where(g => g.Count() <= due.Count - 2).Select(g => g.Key);
-        var laggardWeeks = due.Count < 2 ? [] : await inDue
-            .Where(i => laggards.Contains(i.SchoolId))
-            .Select(i => new { i.SchoolId, i.WeekNumber })
-            .ToListAsync(ct);
-        return new InspectionCounts(over, bySchool, byWeek, laggardWeeks.ToLookup(i => i.SchoolId, i => i.WeekNumber));
+        this.summaries = summaries;
+        indexOf = weeks.Take(SchoolTermSummary.MaxWeeks).Select((w, i) => (w.Number, i)).ToDictionary(p => p.Number, p => p.i);
+        this.over = over.Count(w => indexOf.ContainsKey(w.Number));
+        due = over.Select(w => indexOf.GetValueOrDefault(w.Number, -1)).Where(i => i >= 0).Aggregate(0L, (m, i) => m | (1L << i));
     }
 
+    private long Done(int schoolId) => summaries.TryGetValue(schoolId, out var s) ? s.WeeksSubmitted & due : 0;
+
     /// <summary>Weeks over that the school submitted.</summary>
-    public int Submitted(int schoolId) => bySchool.TryGetValue(schoolId, out var s) ? s.Count : 0;
+    public int Submitted(int schoolId) => summaries.TryGetValue(schoolId, out var s) ? s.SubmittedIn(due) : 0;
 
     /// <summary>Schools that submitted the week.</summary>
-    public int InWeek(SchoolWeek week) => byWeek.GetValueOrDefault(week.Number);
+    public int InWeek(SchoolWeek week) =>
+        indexOf.TryGetValue(week.Number, out var i) ? summaries.Values.Count(s => s.Submitted(i)) : 0;
 
     /// <summary>Weeks missed in a row up to the last week over.</summary>
-    public int TrailingMisses(int schoolId) =>
-        bySchool.TryGetValue(schoolId, out var s) ? over.Count(w => w.Number > s.Last) : over.Count;
+    public int TrailingMisses(int schoolId)
+    {
+        var done = Done(schoolId);
+        return done == 0 ? over : over - (64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)done));
+    }
 
     /// <summary>The longest run of weeks missed in a row this term.</summary>
     public int LongestMiss(int schoolId)
     {
-        var missed = over.Count - Submitted(schoolId);
-        if (missed < 2) return missed;
-        var done = weeksOfLaggards[schoolId].ToHashSet();
+        var done = Done(schoolId);
         var (run, longest) = (0, 0);
-        foreach (var w in over)
+        for (var i = 0; i < over; i++)
         {
-            run = done.Contains(w.Number) ? 0 : run + 1;
+            run = (done & (1L << i)) != 0 ? 0 : run + 1;
             longest = Math.Max(longest, run);
         }
         return longest;

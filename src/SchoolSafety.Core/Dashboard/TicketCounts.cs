@@ -12,84 +12,76 @@ public sealed record SchoolTickets(int Open, int Overdue, int OverdueMajor, int 
 }
 
 /// <summary>
-/// The tickets of a set of schools, counted by the database: one query grouped by school (open, overdue, 重大, supervised,
-/// closed on time, rejections), one for the repeats, and one grouped by the day found and the day closed, which gives
-/// the chart (tickets found and closed per day) and the days to close (the median needs no ticket rows). The days and the
-/// rejections are stored on each ticket when it changes (<see cref="HazardTicket.FoundOn"/>, <see cref="HazardTicket.ClosedOn"/>,
-/// <see cref="HazardTicket.Rejections"/>), so no event row is read.
+/// The tickets of a set of schools: the open ones counted by the database (one query grouped by school over the open
+/// tickets: open, overdue, 重大, supervised — what changes with the day), and the rest from the schools'
+/// <see cref="SchoolTermSummary"/> rows (tickets found in the term, closed, on time, rejections, repeats, per week, days to
+/// close), so no closed ticket is read and the cost does not grow with the weeks.
 /// </summary>
 public sealed class TicketCounts
 {
     private sealed record Tally(int SchoolId, int Open, int Overdue, int OverdueMajor, int OverdueSupervised, int MajorOpen,
-        int Found, int FoundOpen, int FoundOverdue, int FoundMajorOpen, int FoundSupervised, int Closed, int ClosedOnTime, int Rejections);
+        int FoundOpen, int FoundOverdue, int FoundMajorOpen, int FoundSupervised);
 
-    private readonly Dictionary<int, Tally> bySchool;
-    private readonly Dictionary<int, int> repeats;
-    private readonly Dictionary<DateOnly, int> foundOn, closedOn;
+    private static readonly HazardStatus[] OpenStatuses = [HazardStatus.Open, HazardStatus.Rectifying, HazardStatus.AwaitingVerification];
 
-    private TicketCounts(Dictionary<int, Tally> bySchool, Dictionary<int, int> repeats, Dictionary<DateOnly, int> foundOn,
-        Dictionary<DateOnly, int> closedOn, TicketFigureSet figures) =>
-        (this.bySchool, this.repeats, this.foundOn, this.closedOn, Figures) = (bySchool, repeats, foundOn, closedOn, figures);
+    private readonly Dictionary<int, Tally> open;
+    private readonly IReadOnlyDictionary<int, SchoolTermSummary> summaries;
+    private readonly int[] foundPerWeek = new int[SchoolTermSummary.MaxWeeks], closedPerWeek = new int[SchoolTermSummary.MaxWeeks];
 
-    /// <summary>The figures of the tickets found in the period.</summary>
+    private TicketCounts(Dictionary<int, Tally> open, IReadOnlyDictionary<int, SchoolTermSummary> summaries, TicketFigureSet figures)
+    {
+        (this.open, this.summaries, Figures) = (open, summaries, figures);
+        foreach (var summary in summaries.Values)
+        {
+            SchoolTermSummary.AddPerWeek(summary.FoundPerWeek, foundPerWeek);
+            SchoolTermSummary.AddPerWeek(summary.ClosedPerWeek, closedPerWeek);
+        }
+    }
+
+    /// <summary>The figures of the tickets found in the term.</summary>
     public TicketFigureSet Figures { get; }
 
-    public static async Task<TicketCounts> ReadAsync(AppDbContext db, IQueryable<int> schoolIds, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
+    /// <param name="summaries">The schools' summaries of the term that starts on <paramref name="from"/>, by school.</param>
+    public static async Task<TicketCounts> ReadAsync(AppDbContext db, IQueryable<int> schoolIds, IReadOnlyDictionary<int, SchoolTermSummary> summaries,
+        DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
     {
-        const HazardStatus closed = HazardStatus.Closed;
         const HazardGrade major = HazardGrade.Major;
-        var tickets = db.HazardTickets.AsNoTracking().Where(t => schoolIds.Contains(t.SchoolId) && t.FoundOn <= to);
-        var found = tickets.Where(t => t.FoundOn >= from);
-
-        var tallies = await tickets.Where(t => t.FoundOn >= from || t.Status != closed)
+        var open = await db.HazardTickets.AsNoTracking()
+            .Where(t => OpenStatuses.Contains(t.Status) && schoolIds.Contains(t.SchoolId) && t.FoundOn <= to)
             .GroupBy(t => t.SchoolId)
             .Select(g => new Tally(g.Key,
-                g.Count(t => t.Status != closed),
-                g.Count(t => t.Status != closed && t.Deadline < today),
-                g.Count(t => t.Status != closed && t.Deadline < today && t.Grade == major),
-                g.Count(t => t.Status != closed && t.Deadline < today && t.IsSupervised),
-                g.Count(t => t.Status != closed && t.Grade == major),
+                g.Count(),
+                g.Count(t => t.Deadline < today),
+                g.Count(t => t.Deadline < today && t.Grade == major),
+                g.Count(t => t.Deadline < today && t.IsSupervised),
+                g.Count(t => t.Grade == major),
                 g.Count(t => t.FoundOn >= from),
-                g.Count(t => t.FoundOn >= from && t.Status != closed),
-                g.Count(t => t.FoundOn >= from && t.Status != closed && t.Deadline < today),
-                g.Count(t => t.FoundOn >= from && t.Status != closed && t.Grade == major),
-                g.Count(t => t.FoundOn >= from && t.Status != closed && t.IsSupervised),
-                g.Count(t => t.FoundOn >= from && t.Status == closed),
-                g.Count(t => t.FoundOn >= from && t.Status == closed && t.ClosedOn <= t.Deadline),
-                g.Sum(t => t.FoundOn >= from ? t.Rejections : 0)))
+                g.Count(t => t.FoundOn >= from && t.Deadline < today),
+                g.Count(t => t.FoundOn >= from && t.Grade == major),
+                g.Count(t => t.FoundOn >= from && t.IsSupervised)))
             .ToDictionaryAsync(t => t.SchoolId, ct);
 
-        var repeats = await found
-            .Where(r => r.ChecklistItemId != null && db.HazardTickets.Any(c => c.SchoolId == r.SchoolId && c.ChecklistItemId == r.ChecklistItemId
-                && c.ClosedAt != null && c.ClosedAt < r.FoundAt && c.ClosedOn >= r.FoundOn.AddDays(-TicketFigures.RepeatWindowDays)))
-            .GroupBy(r => r.SchoolId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-
-        // The tickets found in the period grouped by the day found and the day closed (at most a few thousand pairs):
-        // the chart's tickets found and closed per day, and the days each closed ticket took.
-        var days = await found.GroupBy(t => new { t.FoundOn, t.ClosedOn }).Select(g => new { g.Key.FoundOn, g.Key.ClosedOn, Count = g.Count() }).ToListAsync(ct);
-        var foundOn = days.GroupBy(d => d.FoundOn).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
-        var shut = days.Where(d => d.ClosedOn is not null).ToList();
-        var closedOn = shut.Where(d => d.ClosedOn <= to).GroupBy(d => d.ClosedOn!.Value).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
-        var durations = shut.GroupBy(d => d.ClosedOn!.Value.DayNumber - d.FoundOn.DayNumber).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
-
-        var all = tallies.Values.ToList();
-        var (closedCount, onTime) = (all.Sum(t => t.Closed), all.Sum(t => t.ClosedOnTime));
+        var all = summaries.Values.ToList();
+        var (closed, onTime) = (all.Sum(s => s.TicketsClosed), all.Sum(s => s.ClosedOnTime));
+        var durations = all.SelectMany(s => s.Durations()).GroupBy(d => d.Days).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
         var median = TicketFigures.MedianDays(durations);
-        var figures = new TicketFigureSet(all.Sum(t => t.Found), all.Sum(t => t.FoundOpen), all.Sum(t => t.FoundOverdue), all.Sum(t => t.FoundMajorOpen),
-            all.Sum(t => t.FoundSupervised), closedCount, closedCount == 0 ? null : Math.Round(100.0 * onTime / closedCount, 1),
-            median is null ? null : Math.Round(median.Value, 1), repeats.Values.Sum(), all.Sum(t => t.Rejections));
-        return new TicketCounts(tallies, repeats, foundOn, closedOn, figures);
+        var tallies = open.Values.ToList();
+        var figures = new TicketFigureSet(all.Sum(s => s.TicketsFound), tallies.Sum(t => t.FoundOpen), tallies.Sum(t => t.FoundOverdue), tallies.Sum(t => t.FoundMajorOpen),
+            tallies.Sum(t => t.FoundSupervised), closed, closed == 0 ? null : Math.Round(100.0 * onTime / closed, 1),
+            median is null ? null : Math.Round(median.Value, 1), all.Sum(s => s.Repeats), all.Sum(s => s.Rejections));
+        return new TicketCounts(open, summaries, figures);
     }
 
-    public SchoolTickets Of(int schoolId) => bySchool.TryGetValue(schoolId, out var t)
-        ? new SchoolTickets(t.Open, t.Overdue, t.OverdueMajor, t.OverdueSupervised, t.MajorOpen, repeats.GetValueOrDefault(schoolId), t.Rejections)
-        : SchoolTickets.None;
-
-    /// <summary>Tickets found in the period during the week, and those of them closed during the week.</summary>
-    public (int Found, int Closed) InWeek(SchoolWeek week)
+    public SchoolTickets Of(int schoolId)
     {
-        var days = Enumerable.Range(0, 7).Select(week.Monday.AddDays).ToList();
-        return (days.Sum(d => foundOn.GetValueOrDefault(d)), days.Sum(d => closedOn.GetValueOrDefault(d)));
+        var summary = summaries.GetValueOrDefault(schoolId);
+        var (repeats, rejections) = (summary?.Repeats ?? 0, summary?.Rejections ?? 0);
+        return open.TryGetValue(schoolId, out var t)
+            ? new SchoolTickets(t.Open, t.Overdue, t.OverdueMajor, t.OverdueSupervised, t.MajorOpen, repeats, rejections)
+            : SchoolTickets.None with { Repeats = repeats, Rejections = rejections };
     }
+
+    /// <summary>Tickets found in the term during its week <paramref name="index"/>, and those of them closed during the week.</summary>
+    public (int Found, int Closed) InWeek(int index) =>
+        index is >= 0 and < SchoolTermSummary.MaxWeeks ? (foundPerWeek[index], closedPerWeek[index]) : (0, 0);
 }

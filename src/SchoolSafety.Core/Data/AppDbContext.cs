@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SchoolSafety.Auditing;
 using SchoolSafety.Common;
+using SchoolSafety.Dashboard;
 using SchoolSafety.Defences;
 using SchoolSafety.Files;
 using SchoolSafety.Hazards;
@@ -33,6 +34,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ChecklistTemplate> ChecklistTemplates => Set<ChecklistTemplate>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<Term> Terms => Set<Term>();
+    public DbSet<SchoolTermSummary> SchoolTermSummaries => Set<SchoolTermSummary>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionResult> InspectionResults => Set<InspectionResult>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
@@ -102,17 +104,39 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(AuditAppendOnlyInterceptor.Instance);
 
+    /// <summary>Synchronous saves are refused for the records that have summaries: those are kept by <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
+        if (!_summarising && !AuditSuppressedForGeneratedData && !Dashboard.SchoolTermSummaries.Touched(ChangeTracker).IsEmpty)
+            throw new InvalidOperationException("Save inspections, tickets, education records, terms and schools with SaveChangesAsync: it keeps their summaries.");
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = _summarising || AuditSuppressedForGeneratedData ? null : Dashboard.SchoolTermSummaries.Touched(ChangeTracker);
+        if (touched is null || touched.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The records and their summaries are written in one transaction (the audit rows join it too).
+        _summarising = true;
+        try
+        {
+            await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Dashboard.SchoolTermSummaries.RefreshAsync(this, touched, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            _summarising = false;
+        }
     }
+
+    /// <summary>Set while a save writes summaries, so that the saves inside it do not summarise again.</summary>
+    private bool _summarising;
 
     private void PrepareForSave()
     {

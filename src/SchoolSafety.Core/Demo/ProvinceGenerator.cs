@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SchoolSafety.Auditing;
 using SchoolSafety.Common;
+using SchoolSafety.Dashboard;
 using SchoolSafety.Data;
 using SchoolSafety.Defences;
 using SchoolSafety.Hazards;
@@ -119,6 +120,7 @@ public static class ProvinceGenerator
                     db.EducationRecords.AddRange(education);
                     db.DefenceRecords.AddRange(defences);
                 }, ct);
+                await SchoolTermSummaries.RebuildAsync(db, db.Schools.Where(s => s.JurisdictionId == county.Id).Select(s => s.Id), ct);
                 db.AuditEntries.Add(new AuditEntry
                 {
                     At = now, UserName = SystemUser.Instance.UserName, EntityType = nameof(Jurisdiction), EntityKey = county.Id.ToString(),

@@ -37,7 +37,9 @@ public sealed class DrillCompliance(AppDbContext db)
     public async Task<IReadOnlyList<SchoolDrillStatus>> ForAsync(IReadOnlyList<School> list, IQueryable<int> ids, IReadOnlyList<Term> terms, DateOnly today,
         CancellationToken ct = default)
     {
-        var termOf = list.ToDictionary(s => s.Id, s => Term.CurrentFor(terms, s.Jurisdiction!.Path, today));
+        // The term is found once per node, not once per school (a province has 20,000 schools under 130 counties).
+        var termAt = list.Select(s => s.Jurisdiction!.Path).Distinct().ToDictionary(p => p, p => Term.CurrentFor(terms, p, today));
+        var termOf = list.ToDictionary(s => s.Id, s => termAt[s.Jurisdiction!.Path]);
         var from = termOf.Values.OfType<Term>().Select(t => t.Start).DefaultIfEmpty(today).Min();
         var drills = await db.Drills.AsNoTracking().Where(d => ids.Contains(d.SchoolId) && d.Date >= from && d.Date <= today).ToListAsync(ct);
         var bySchool = drills.ToLookup(d => d.SchoolId);

@@ -225,6 +225,64 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClosedPerWeek")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("DaysToClose")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("FirstLesson")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FoundPerWeek")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Rejections")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Repeats")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TicketsClosed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TicketsFound")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("WeeksSubmitted")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SchoolId", "TermStart");
+
+                    b.HasIndex("TermStart", "SchoolId");
+
+                    b.ToTable("SchoolTermSummaries");
+                });
+
             modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>
                 {
                     b.Property<int>("Id")
@@ -916,6 +974,8 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.HasIndex("SchoolId", "Number");
 
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("Status", "SchoolId");
 
                     b.HasIndex("SchoolId", "ChecklistItemId", "ClosedOn");
 
@@ -1999,6 +2059,17 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>

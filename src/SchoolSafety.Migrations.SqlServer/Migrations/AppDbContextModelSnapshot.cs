@@ -226,6 +226,64 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClosedPerWeek")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("DaysToClose")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("FirstLesson")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("FoundPerWeek")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int>("Rejections")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Repeats")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TicketsClosed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TicketsFound")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("WeeksSubmitted")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SchoolId", "TermStart");
+
+                    b.HasIndex("TermStart", "SchoolId");
+
+                    b.ToTable("SchoolTermSummaries");
+                });
+
             modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>
                 {
                     b.Property<int>("Id")
@@ -917,6 +975,8 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.HasIndex("SchoolId", "Number");
 
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("Status", "SchoolId");
 
                     b.HasIndex("SchoolId", "ChecklistItemId", "ClosedOn");
 
@@ -2001,6 +2061,17 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>

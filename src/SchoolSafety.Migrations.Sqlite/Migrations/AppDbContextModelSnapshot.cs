@@ -212,6 +212,64 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedPerWeek")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DaysToClose")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FirstLesson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FoundPerWeek")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repeats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketsClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketsFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WeeksSubmitted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SchoolId", "TermStart");
+
+                    b.HasIndex("TermStart", "SchoolId");
+
+                    b.ToTable("SchoolTermSummaries");
+                });
+
             modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>
                 {
                     b.Property<int>("Id")
@@ -886,6 +944,8 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.HasIndex("SchoolId", "Number");
 
                     b.HasIndex("SchoolId", "Status");
+
+                    b.HasIndex("Status", "SchoolId");
 
                     b.HasIndex("SchoolId", "ChecklistItemId", "ClosedOn");
 
@@ -1925,6 +1985,17 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("SchoolSafety.Defences.DefenceGuard", b =>

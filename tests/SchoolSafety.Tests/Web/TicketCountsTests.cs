@@ -28,6 +28,7 @@ public abstract class TicketCountsTests(SchoolSafetyApp app)
         School School(string code) => new() { Code = code, Name = code, Type = SchoolType.Primary, Jurisdiction = county, Township = "甲镇", Students = 100 };
         var (one, two, three) = (School("TC001"), School("TC002"), School("TC003"));
         c.Schools.AddRange(one, two, three);
+        c.Terms.Add(new Term { Jurisdiction = county, Name = "2026年秋季学期", Start = From, End = new(2027, 1, 22) });
         await c.SaveChangesAsync();
         var items = await c.ChecklistItems.Where(i => i.Template!.Status == TemplateStatus.Published && (i.Key == "I03" || i.Key == "I04" || i.Key == "I05"))
             .GroupBy(i => i.Key).OrderBy(g => g.Key).Select(g => g.Max(i => i.Id)).ToListAsync();
@@ -57,7 +58,7 @@ public abstract class TicketCountsTests(SchoolSafetyApp app)
         await c.SaveChangesAsync();
 
         var ids = c.Schools.Where(s => s.JurisdictionId == county.Id).Select(s => s.Id);
-        var counts = await TicketCounts.ReadAsync(c, ids, From, Today, Today, CancellationToken.None);
+        var counts = await TicketCounts.ReadAsync(c, ids, await SchoolTermSummaries.ReadAsync(c, ids, From, CancellationToken.None), From, Today, Today, CancellationToken.None);
 
         var f = counts.Figures;
         Assert.Equal((5, 3, 1, 1, 1, 2), (f.Found, f.Open, f.Overdue, f.MajorOpen, f.Supervised, f.Closed));
@@ -69,11 +70,13 @@ public abstract class TicketCountsTests(SchoolSafetyApp app)
         Assert.Equal(new SchoolTickets(Open: 2, Overdue: 1, OverdueMajor: 1, OverdueSupervised: 0, MajorOpen: 1, Repeats: 0, Rejections: 0), counts.Of(two.Id));
         Assert.Equal(SchoolTickets.None, counts.Of(three.Id));
 
-        // The chart: found 1 October (week of 28 September), closed 11 October (week of 5 October); found and closed the week of 31 August.
-        Assert.Equal((1, 0), counts.InWeek(SchoolWeek.Of(new DateOnly(2026, 9, 28))));
-        Assert.Equal((0, 1), counts.InWeek(SchoolWeek.Of(new DateOnly(2026, 10, 5))));
-        Assert.Equal((1, 1), counts.InWeek(SchoolWeek.Of(new DateOnly(2026, 9, 1))));
-        Assert.Equal((2, 0), counts.InWeek(SchoolWeek.Of(new DateOnly(2026, 10, 26))));   // both found Sunday 1 November
+        // The chart, by week of the term (week 0 is that of 31 August): found 1 October (week 4, of 28 September), closed
+        // 11 October (week 5, of 5 October); found and closed in week 0; two found Sunday 1 November (week 8, of 26 October).
+        Assert.Equal((1, 0), counts.InWeek(4));
+        Assert.Equal((0, 1), counts.InWeek(5));
+        Assert.Equal((1, 1), counts.InWeek(0));
+        Assert.Equal((2, 0), counts.InWeek(8));
+        Assert.Equal((0, 0), counts.InWeek(6));
     }
 }
 

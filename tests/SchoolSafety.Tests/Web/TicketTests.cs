@@ -205,7 +205,8 @@ public abstract class TicketTests(SchoolSafetyApp app)
         await using var db = app.Db();
         var (from, today) = (new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 25));
         var scope = new Security.UserScope("u", Identity.Roles.CountyStaff, null, "/530000/530400/530427/");
-        var counts = await Dashboard.TicketCounts.ReadAsync(db.Context, Security.ScopeQueryExtensions.VisibleTo(db.Context.Schools, scope).Select(s => s.Id),
+        var ids = Security.ScopeQueryExtensions.VisibleTo(db.Context.Schools, scope).Select(s => s.Id);
+        var counts = await Dashboard.TicketCounts.ReadAsync(db.Context, ids, await Dashboard.SchoolTermSummaries.ReadAsync(db.Context, ids, from, CancellationToken.None),
             from, today, today, CancellationToken.None);
         var tickets = await db.Context.HazardTickets.Include(t => t.Events).Where(t => t.School!.Jurisdiction!.Code == DemoCounty.CountyCode
             && t.FoundAt >= new DateTime(2026, 8, 31, 16, 0, 0, DateTimeKind.Utc) && t.FoundAt < new DateTime(2026, 11, 25, 16, 0, 0, DateTimeKind.Utc)).ToListAsync();

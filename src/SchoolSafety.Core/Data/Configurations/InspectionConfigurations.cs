@@ -110,6 +110,7 @@ public class HazardTicketConfiguration : IEntityTypeConfiguration<HazardTicket>
         b.HasOne(t => t.InspectionResult).WithMany().HasForeignKey(t => t.InspectionResultId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.ChecklistItem).WithMany().HasForeignKey(t => t.ChecklistItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(t => new { t.SchoolId, t.Status });
+        b.HasIndex(t => new { t.Status, t.SchoolId });
         b.HasIndex(t => new { t.SchoolId, t.ChecklistItemId, t.ClosedOn });
         b.Property(t => t.RectificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.VerificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
@@ -161,5 +162,18 @@ public class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>
         b.Property(e => e.UserName).HasMaxLength(256);
         b.Property(e => e.Note).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.HasIndex(e => new { e.TicketId, e.At });
+    }
+}
+
+public class SchoolTermSummaryConfiguration : IEntityTypeConfiguration<Dashboard.SchoolTermSummary>
+{
+    public void Configure(EntityTypeBuilder<Dashboard.SchoolTermSummary> b)
+    {
+        b.HasKey(s => new { s.SchoolId, s.TermStart });
+        b.HasIndex(s => new { s.TermStart, s.SchoolId });
+        b.HasOne(s => s.School).WithMany().HasForeignKey(s => s.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(s => s.FoundPerWeek).HasMaxLength(400);
+        b.Property(s => s.ClosedPerWeek).HasMaxLength(400);
+        b.Property(s => s.Topics).HasMaxLength(1000);
     }
 }
