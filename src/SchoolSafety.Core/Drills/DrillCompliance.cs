@@ -41,7 +41,15 @@ public sealed class DrillCompliance(AppDbContext db)
         var termAt = list.Select(s => s.Jurisdiction!.Path).Distinct().ToDictionary(p => p, p => Term.CurrentFor(terms, p, today));
         var termOf = list.ToDictionary(s => s.Id, s => termAt[s.Jurisdiction!.Path]);
         var from = termOf.Values.OfType<Term>().Select(t => t.Start).DefaultIfEmpty(today).Min();
-        var drills = await db.Drills.AsNoTracking().Where(d => ids.Contains(d.SchoolId) && d.Date >= from && d.Date <= today).ToListAsync(ct);
+        // Only what the frequency rule and the standard look at (a province reads tens of thousands of drills).
+        var drills = await db.Drills.AsNoTracking().Where(d => ids.Contains(d.SchoolId) && d.Date >= from && d.Date <= today)
+            .Select(d => new Drill
+            {
+                Id = d.Id, SchoolId = d.SchoolId, Date = d.Date, Floors = d.Floors, TargetSeconds = d.TargetSeconds, SignalAt = d.SignalAt, AllClearAt = d.AllClearAt,
+                StudentsExpected = d.StudentsExpected, StudentsCounted = d.StudentsCounted, Injuries = d.Injuries,
+                Evaluation = d.Evaluation,
+            })
+            .ToListAsync(ct);
         var bySchool = drills.ToLookup(d => d.SchoolId);
 
         return list.Select(s =>

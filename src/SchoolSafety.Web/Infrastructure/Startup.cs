@@ -97,6 +97,7 @@ public static class Startup
         });
 
         services.AddSignInRateLimits(config);
+        services.AddRequestConcurrencyLimit(config);
         services.AddForwardedHeaders(config);
 
         services.AddAuthorization(Policies.Add);
