@@ -22,19 +22,25 @@ public sealed class ChecklistKeyboardAndOfflineTests(BrowserFixture browser)
     }
 
     /// <summary>
-    /// Opens the focused photo field's file chooser with Space, as a keyboard user does. Once in a full run (a loaded
-    /// machine) Chromium raised no chooser for the key press; a second press, still with the keyboard, is allowed.
+    /// Opens the focused photo field's file chooser with the keyboard, as a keyboard user does: Space, and when Chromium
+    /// raised no chooser for it (seen in full runs on a loaded machine, once for two presses in a row), Enter, which
+    /// opens a file field too.
     /// </summary>
-    private static async Task<IFileChooser> KeyboardFileChooserAsync(IPage page)
+    private static async Task<IFileChooser> KeyboardFileChooserAsync(IPage page, string fieldId)
     {
-        try
+        await Assertions.Expect(page.Locator("#" + fieldId)).ToBeFocusedAsync();
+        foreach (var key in new[] { "Space", "Enter" })
         {
-            return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new() { Timeout = 10_000 });
+            try
+            {
+                return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync(key), new() { Timeout = 10_000 });
+            }
+            catch (TimeoutException)
+            {
+                await Assertions.Expect(page.Locator("#" + fieldId)).ToBeFocusedAsync();
+            }
         }
-        catch (TimeoutException)
-        {
-            return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
-        }
+        return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
     }
 
     [Fact]
@@ -64,7 +70,7 @@ public sealed class ChecklistKeyboardAndOfflineTests(BrowserFixture browser)
             await TabToAsync(page, $"a{i}-person");
             await page.Keyboard.TypeAsync("王强");
             await TabToAsync(page, $"a{i}-photos");
-            var chooser = await KeyboardFileChooserAsync(page);
+            var chooser = await KeyboardFileChooserAsync(page, $"a{i}-photos");
             await chooser.SetFilesAsync(Journey.Photo("switchbox.png"));
         }
         // The deadline came from the grade chosen with the keyboard.
