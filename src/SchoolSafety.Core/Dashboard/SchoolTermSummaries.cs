@@ -15,7 +15,8 @@ namespace SchoolSafety.Dashboard;
 /// the schools and terms whose inspections, tickets or education records changed are computed again from the records
 /// (never incremented, so they cannot drift), under a per-school lock so that two saves for one school cannot
 /// overwrite each other with stale counts. A saved term or a school moved to another county rebuilds the summaries
-/// concerned; bulk-generated data is summarised by <see cref="RebuildAsync"/> once generated.
+/// concerned; rows inserted around <c>SaveChanges</c> (the province generator's bulk rows) are summarised by
+/// <see cref="RebuildAsync"/> once written.
 /// </summary>
 public static class SchoolTermSummaries
 {

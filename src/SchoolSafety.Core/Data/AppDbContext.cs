@@ -108,7 +108,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
-        if (!_summarising && !AuditSuppressedForGeneratedData && !Dashboard.SchoolTermSummaries.Touched(ChangeTracker).IsEmpty)
+        if (!_summarising && !Dashboard.SchoolTermSummaries.Touched(ChangeTracker).IsEmpty)
             throw new InvalidOperationException("Save inspections, tickets, education records, terms and schools with SaveChangesAsync: it keeps their summaries.");
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -116,7 +116,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        var touched = _summarising || AuditSuppressedForGeneratedData ? null : Dashboard.SchoolTermSummaries.Touched(ChangeTracker);
+        var touched = _summarising ? null : Dashboard.SchoolTermSummaries.Touched(ChangeTracker);
         if (touched is null || touched.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         // The records and their summaries are written in one transaction (the audit rows join it too).

@@ -103,17 +103,12 @@ public static class DatabaseSetup
         if (config.GetValue("Demo:Seed", false))
         {
             var password = config["Demo:Password"] is { Length: > 0 } p ? p : DemoCounty.DefaultPassword;
-            var seeded = await DemoCounty.SeedAsync(db, users, password, clock);
+            if (await DemoCounty.SeedAsync(db, users, password, clock))
+                log.LogInformation("Demo county seeded");
             await DemoInspections.SeedAsync(db, clock);
             await DemoRecords.SeedAsync(db, clock);
             await DemoLedger.SeedAsync(db, services.GetRequiredService<SchoolSafety.Files.FileStorage>(), clock);
             await DemoDefences.SeedAsync(db, clock);
-            if (seeded)
-            {
-                // The demo's history is saved in bulk, without the summaries kept on each save: made once here.
-                await SchoolTermSummaries.RebuildAsync(db, db.Schools.Select(s => s.Id), CancellationToken.None);
-                log.LogInformation("Demo county seeded");
-            }
             if (config.GetValue("Demo:ProvinceSchools", 0) is > 0 and var provinceSchools)
             {
                 // Province scale on demand (e.g. --Demo:ProvinceSchools=20000): generated cities and counties around the demo county.
