@@ -46,6 +46,17 @@ public class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+        // A cold process pays for its first sign-ins and pages (JIT, EF's model, the views) here, with time to spare, not
+        // inside the first journeys' 30-second waits (seen once: the first sign-in of a full run timed out).
+        foreach (var user in new[] { "county", "officer" })
+        {
+            var page = await NewPageAsync();
+            page.SetDefaultTimeout(120_000);
+            page.SetDefaultNavigationTimeout(120_000);
+            await LoginAsync(page, user);
+            await page.GotoAsync("/Dashboard");
+            await page.Context.CloseAsync();
+        }
     }
 
     /// <summary>
