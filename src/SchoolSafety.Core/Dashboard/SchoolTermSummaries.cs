@@ -107,7 +107,7 @@ public static class SchoolTermSummaries
     }
 
     /// <summary>The term of a school's that contains the day (the latest-starting one if several do).</summary>
-    public static Term? TermOn(IEnumerable<Term> terms, string schoolPath, DateOnly day) =>
+    private static Term? TermOn(IEnumerable<Term> terms, string schoolPath, DateOnly day) =>
         TermsOf(terms, schoolPath).Where(t => t.Start <= day && day <= t.End).MaxBy(t => t.Start);
 
     private static IEnumerable<Term> TermsOf(IEnumerable<Term> terms, string schoolPath) =>
