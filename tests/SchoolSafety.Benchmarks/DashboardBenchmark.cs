@@ -117,8 +117,8 @@ static class DashboardBenchmark
     }
 
     /// <summary>
-    /// The floor: the node's schools, their summaries of the term, and one grouped query per figure family that is not
-    /// summarised (open tickets, drills, defences), rows read and discarded.
+    /// The floor: the node's schools, their summaries of the term and their standings (drills, defences), the open tickets
+    /// counted by school, and the ledger's two counts; rows read and discarded.
     /// </summary>
     private static async Task<List<double>> FloorAsync(SchoolSafetyApp app, string path, int requests)
     {
@@ -130,17 +130,24 @@ static class DashboardBenchmark
         await connection.OpenAsync();
         const string Scope = "SELECT s.\"Id\" FROM \"Schools\" s JOIN \"Jurisdictions\" j ON j.\"Id\" = s.\"JurisdictionId\" WHERE s.\"IsActive\" = TRUE AND j.\"Path\" LIKE @path";
         var Open = $"t.\"Status\" IN ({(int)HazardStatus.Open}, {(int)HazardStatus.Rectifying}, {(int)HazardStatus.AwaitingVerification})";
+        static string Count(string condition) => $"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)";
         string[] queries =
         [
-            $"SELECT s.\"Id\", s.\"Code\", s.\"Name\", s.\"Township\", s.\"Type\" FROM \"Schools\" s WHERE s.\"Id\" IN ({Scope}) ORDER BY s.\"Code\"",
+            $"SELECT s.\"Id\", s.\"Code\", s.\"Name\", s.\"Type\", s.\"Township\", s.\"JurisdictionId\", s.\"Students\", s.\"BoardingStudents\", s.\"IsActive\" "
+            + $"FROM \"Schools\" s WHERE s.\"Id\" IN ({Scope}) ORDER BY s.\"Code\"",
             // The term's summaries: weeks submitted, tickets found, closed, on time, rejections, repeats, per week, days to close, education.
             $"SELECT m.* FROM \"SchoolTermSummaries\" m WHERE m.\"SchoolId\" IN ({Scope}) AND m.\"TermStart\" = @from",
-            // The open tickets, counted now: open, overdue, 重大, supervised.
-            $"SELECT t.\"SchoolId\", COUNT(*), SUM(CASE WHEN t.\"Deadline\" < @today THEN 1 ELSE 0 END), SUM(CASE WHEN t.\"Grade\" = {(int)HazardGrade.Major} THEN 1 ELSE 0 END), "
-            + $"SUM(CASE WHEN t.\"IsSupervised\" = TRUE THEN 1 ELSE 0 END), SUM(CASE WHEN t.\"FoundOn\" >= @from THEN 1 ELSE 0 END) "
-            + $"FROM \"HazardTickets\" t WHERE {Open} AND t.\"SchoolId\" IN ({Scope}) GROUP BY t.\"SchoolId\"",
-            $"SELECT d.\"SchoolId\", COUNT(*), SUM(CASE WHEN d.\"Injuries\" = 0 AND d.\"StudentsCounted\" = d.\"StudentsExpected\" THEN 1 ELSE 0 END) FROM \"Drills\" d WHERE d.\"SchoolId\" IN ({Scope}) AND d.\"Date\" >= @from GROUP BY d.\"SchoolId\"",
-            $"SELECT r.\"SchoolId\", r.\"RetentionDays\", r.\"BlindSpots\", r.\"Alarm\", r.\"NetworkedToPolice\", r.\"LowestWallHeight\", (SELECT COUNT(*) FROM \"DefenceGuards\" g WHERE g.\"RecordId\" = r.\"Id\") FROM \"DefenceRecords\" r WHERE r.\"IsCurrent\" = TRUE AND r.\"SchoolId\" IN ({Scope})",
+            // The open tickets, counted now by school: open, overdue (of them 重大, supervised), 重大; and the same of those found in the term.
+            $"SELECT t.\"SchoolId\", COUNT(*), {Count("t.\"Deadline\" < @today")}, {Count("t.\"Deadline\" < @today AND t.\"Grade\" = 2")}, "
+            + $"{Count("t.\"Deadline\" < @today AND t.\"IsSupervised\" = TRUE")}, {Count("t.\"Grade\" = 2")}, {Count("t.\"FoundOn\" >= @from")}, "
+            + $"{Count("t.\"FoundOn\" >= @from AND t.\"Deadline\" < @today")}, {Count("t.\"FoundOn\" >= @from AND t.\"Grade\" = 2")}, {Count("t.\"FoundOn\" >= @from AND t.\"IsSupervised\" = TRUE")} "
+            + $"FROM \"HazardTickets\" t WHERE {Open} AND t.\"FoundOn\" <= @today AND t.\"SchoolId\" IN ({Scope}) GROUP BY t.\"SchoolId\"",
+            // Drills and the three defences: the standings kept on write.
+            $"SELECT x.* FROM \"SchoolStandings\" x WHERE x.\"SchoolId\" IN ({Scope}) AND x.\"JudgedOn\" <= @today AND @today <= x.\"ValidThrough\"",
+            // The ledger: schools holding every required document type, schools without this year's letter.
+            $"SELECT COUNT(*) FROM (SELECT d.\"SchoolId\" FROM \"SafetyDocuments\" d JOIN \"RequiredDocumentTypes\" r ON r.\"Id\" = d.\"DocumentTypeId\" AND r.\"IsActive\" = TRUE "
+            + $"WHERE d.\"SchoolId\" IN ({Scope}) GROUP BY d.\"SchoolId\" HAVING COUNT(DISTINCT d.\"DocumentTypeId\") >= (SELECT COUNT(*) FROM \"RequiredDocumentTypes\" WHERE \"IsActive\" = TRUE)) c",
+            $"SELECT COUNT(*) FROM \"Schools\" s WHERE s.\"Id\" IN ({Scope}) AND NOT EXISTS (SELECT 1 FROM \"ResponsibilityLetters\" l WHERE l.\"SchoolId\" = s.\"Id\" AND l.\"Year\" = @year AND l.\"Level\" = 1)",
         ];
         async Task Run()
         {
@@ -151,6 +158,7 @@ static class DashboardBenchmark
                 Add(command, "path", path + "%");
                 Add(command, "today", today);
                 Add(command, "from", term.Start);
+                Add(command, "year", today.Year);
                 await using var reader = await command.ExecuteReaderAsync();
                 var values = new object[reader.FieldCount];
                 while (await reader.ReadAsync()) reader.GetValues(values);

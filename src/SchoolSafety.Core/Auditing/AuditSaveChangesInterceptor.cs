@@ -102,7 +102,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
                         // The data protection key ring is secret key material, not a record of the county's work.
                         && e.Entity is not Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
                         // Summaries are figures derived from audited records, computed again on every change of theirs.
-                        && e.Entity is not Dashboard.SchoolTermSummary
+                        && e.Entity is not Dashboard.SchoolTermSummary and not Dashboard.SchoolStanding
                         && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                         && e.Metadata.FindPrimaryKey() is not null
                         && !e.Metadata.IsOwned())

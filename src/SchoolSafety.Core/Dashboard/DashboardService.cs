@@ -51,17 +51,27 @@ public sealed record DashboardData(
 /// The dashboard of any set of schools (a county, a city, a province, or one school): a handful of
 /// queries over all the schools at once. Inspections, the term's tickets and education come from one
 /// <see cref="SchoolTermSummary"/> row per school (kept on write); open tickets, training and the ledger are
-/// counted by the database (grouped); drills and the three defences are read one narrow row per school and
-/// judged in memory by the feature pages' own rules; then the per-school lines and the figures are added up.
+/// counted by the database (grouped); drills and the three defences from one <see cref="SchoolStanding"/> row per school
+/// (kept on write, judged again for the schools whose row does not hold today); then the per-school lines and the
+/// figures are added up.
 /// </summary>
-public sealed class DashboardService(AppDbContext db, DrillCompliance drills, DefenceFigures defences, RiskOptions risk)
+public sealed class DashboardService(AppDbContext db, RiskOptions risk)
 {
     public async Task<DashboardData> BuildAsync(IQueryable<School> scope, DateOnly today, DashboardFilter filter, CancellationToken ct = default)
     {
         var schools = scope.Where(s => s.IsActive);
         if (!string.IsNullOrEmpty(filter.Township)) schools = schools.Where(s => s.Township == filter.Township);
         if (filter.Type is { } type) schools = schools.Where(s => s.Type == type);
-        var list = await schools.AsNoTracking().Include(s => s.Jurisdiction).OrderBy(s => s.Code).ToListAsync(ct);
+        // Only what the page shows and counts of each school (a province has 20,000), with their jurisdictions read once.
+        var nodes = await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Id, ct);
+        var list = await schools.AsNoTracking().OrderBy(s => s.Code)
+            .Select(s => new School
+            {
+                Id = s.Id, Code = s.Code, Name = s.Name, Type = s.Type, Township = s.Township, JurisdictionId = s.JurisdictionId,
+                Students = s.Students, BoardingStudents = s.BoardingStudents, IsActive = s.IsActive,
+            })
+            .ToListAsync(ct);
+        foreach (var school in list) school.Jurisdiction = nodes[school.JurisdictionId];
         // Every query below selects its schools with this subquery, never with a list of ids (20,000 ids would not fit a statement).
         var ids = schools.Select(s => s.Id);
 
@@ -85,7 +95,6 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
         // Tickets: the open ones counted now, those found this term from the summaries.
         var tickets = await TicketCounts.ReadAsync(db, ids, summaries, from, to, today, ct);
 
-        var drillStatus = (await drills.ForAsync(list, ids, allTerms, today, ct)).ToDictionary(d => d.School.Id);
         // Education: per school, whether the first lesson was given and how many of the required topics were covered.
         var required = await db.EducationTopics.AsNoTracking().Where(t => t.Required).Select(t => t.Key).ToListAsync(ct);
         var education = summaries.Values.ToDictionary(s => s.SchoolId, s => (s.FirstLesson, Covered: required.Intersect(s.TopicKeys).Count()));
@@ -94,8 +103,9 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
                         && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.Level == TrainingLevel.County && s.Date >= from.AddDays(-14) && s.Date <= to))
             .Select(a => a.SchoolId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
 
-        var defenceStatus = await defences.StatusesAsync(list, ids, today, ct);
-        var defenceOf = defenceStatus.ToDictionary(d => d.School.Id);
+        // Drills and the three defences: each school's standing today, kept on write (ADR 0018).
+        var standings = await SchoolStandings.ReadAsync(db, ids, list.Select(s => s.Id).ToList(), today, ct);
+        var defenceOf = list.ToDictionary(s => s.Id, s => standings[s.Id].Defence(s));
         var (missingDocuments, letterNotSigned) = await LedgerStatus.CountsAsync(db, ids, today.Year, ct);
         var ledger = new LedgerFigureSet(missingDocuments, letterNotSigned, today.Year);
 
@@ -103,13 +113,12 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
         {
             var (done, trailing) = (inspections.Submitted(s.Id), inspections.TrailingMisses(s.Id));
             var mine = tickets.Of(s.Id);
-            var drill = drillStatus.GetValueOrDefault(s.Id);
-            var drillMissed = drill is not null && drill.Term is not null && !drill.Compliant;
-            var defence = defenceOf.GetValueOrDefault(s.Id);
+            var drillMissed = standings[s.Id].DrillMissed;
+            var defence = defenceOf[s.Id];
             var signals = new RiskSignals(mine.Overdue, mine.OverdueMajor, mine.OverdueSupervised, mine.MajorOpen, mine.Repeats, mine.Rejections, trailing, drillMissed)
             {
-                GuardsShort = defence?.GuardsShort ?? 0,
-                TechnicalGap = defence is not null && (defence.Has(GapKind.RetentionShort) || defence.Has(GapKind.BlindSpots) || defence.Has(GapKind.AlarmNotLinked) || defence.Has(GapKind.NoAlarm)),
+                GuardsShort = defence.GuardsShort,
+                TechnicalGap = (defence.Has(GapKind.RetentionShort) || defence.Has(GapKind.BlindSpots) || defence.Has(GapKind.AlarmNotLinked) || defence.Has(GapKind.NoAlarm)),
             };
             var (level, reasons) = SchoolRisk.Assess(signals, risk);
             return new SchoolLine(s, done, over.Count, trailing, mine.Open, mine.Overdue, mine.MajorOpen, !drillMissed,
@@ -122,11 +131,11 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
         var inspectionFigures = new InspectionFigureSet(
             week is null ? 0 : inspections.InWeek(week.Value), week is null ? 0 : list.Count, completion, longestMiss);
 
-        var statuses = drillStatus.Values.Where(d => d.Term is not null).ToList();
-        var durations = statuses.SelectMany(d => d.Durations).Order().ToList();
+        var statuses = list.Select(s => standings[s.Id]).Where(d => d.DrillTermStart is not null).ToList();
+        var durations = statuses.SelectMany(d => d.DrillDurations()).Order().ToList();
         var drillCount = statuses.Sum(d => d.Drills);
-        var drillFigures = new DrillFigureSet(statuses.Count(d => d.Compliant), list.Count,
-            drillCount == 0 ? null : Math.Round(100.0 * statuses.Sum(d => d.MeetingStandard) / drillCount, 1), DrillCompliance.Median(durations));
+        var drillFigures = new DrillFigureSet(statuses.Count(d => d.DrillCompliant), list.Count,
+            drillCount == 0 ? null : Math.Round(100.0 * statuses.Sum(d => d.DrillsMeetingStandard) / drillCount, 1), DrillCompliance.Median(durations));
 
         var coverage = list.Count == 0 || required.Count == 0 ? (double?)null
             : Math.Round(100.0 * list.Sum(s => education.GetValueOrDefault(s.Id).Covered) / (list.Count * required.Count), 1);
@@ -147,6 +156,6 @@ public sealed class DashboardService(AppDbContext db, DrillCompliance drills, De
             .OrderByDescending(c => c.Red).ThenByDescending(c => c.Overdue).ThenBy(c => c.Name).ToList();
 
         return new DashboardData(terms, term, weeks, week, list.Count, inspectionFigures, tickets.Figures, drillFigures, educationFigures,
-            DefenceFigures.Count(defenceStatus), ledger, weekly, townships, lines) { Counties = counties.Count > 1 ? counties : [] };
+            DefenceFigures.Count(list.Select(s => defenceOf[s.Id]).ToList()), ledger, weekly, townships, lines) { Counties = counties.Count > 1 ? counties : [] };
     }
 }

@@ -77,7 +77,7 @@ public static class SchoolTermSummaries
         }
         var bySchool = changes.Days.Where(d => !rebuild.Contains(d.SchoolId)).GroupBy(d => d.SchoolId).ToDictionary(g => g.Key, g => g.Select(d => d.Day).ToList());
         var ids = bySchool.Keys.Concat(rebuild).Order().ToList();
-        foreach (var id in ids) await LockAsync(db, id, ct);   // in one order, so that two saves cannot wait for each other
+        foreach (var id in ids) await SchoolLocks.TakeAsync(db, SchoolLocks.Summary, id, ct);   // in one order, so that two saves cannot wait for each other
 
         var schools = await db.Schools.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Jurisdiction!.Path }).ToListAsync(ct);
         var terms = await TermsAsync(db, ct);
@@ -163,18 +163,4 @@ public static class SchoolTermSummaries
         await db.SaveChangesAsync(ct);
         foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
     }
-
-    /// <summary>
-    /// Holds the school's summaries for the rest of the transaction: a second save for the school waits here until the
-    /// first commits, then reads its records. SQLite has one writer at a time already.
-    /// </summary>
-    private static Task LockAsync(AppDbContext db, int schoolId, CancellationToken ct) => db.Provider switch
-    {
-        DatabaseProvider.PostgreSql => db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockSpace}, {schoolId})", ct),
-        DatabaseProvider.SqlServer => db.Database.ExecuteSqlAsync(
-            $"EXEC sp_getapplock @Resource = {"school-term-summary:" + schoolId}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", ct),
-        _ => Task.CompletedTask,
-    };
-
-    private const int LockSpace = 7_311;
 }

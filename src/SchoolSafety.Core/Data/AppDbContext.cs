@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SchoolSafety.Auditing;
 using SchoolSafety.Common;
@@ -35,6 +36,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<Term> Terms => Set<Term>();
     public DbSet<SchoolTermSummary> SchoolTermSummaries => Set<SchoolTermSummary>();
+    public DbSet<SchoolStanding> SchoolStandings => Set<SchoolStanding>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionResult> InspectionResults => Set<InspectionResult>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
@@ -104,28 +106,33 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(AuditAppendOnlyInterceptor.Instance);
 
-    /// <summary>Synchronous saves are refused for the records that have summaries: those are kept by <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    /// <summary>Synchronous saves are refused for the records that have summaries or standings: those are kept by <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
-        if (!_summarising && !Dashboard.SchoolTermSummaries.Touched(ChangeTracker).IsEmpty)
-            throw new InvalidOperationException("Save inspections, tickets, education records, terms and schools with SaveChangesAsync: it keeps their summaries.");
+        if (!_summarising && (!Dashboard.SchoolTermSummaries.Touched(ChangeTracker).IsEmpty || !Dashboard.SchoolStandings.Touched(ChangeTracker).IsEmpty))
+            throw new InvalidOperationException(
+                "Save inspections, tickets, education records, drills, defence records, rule sets, terms and schools with SaveChangesAsync: it keeps their summaries.");
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        var touched = _summarising ? null : Dashboard.SchoolTermSummaries.Touched(ChangeTracker);
-        if (touched is null || touched.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (_summarising) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var summaries = Dashboard.SchoolTermSummaries.Touched(ChangeTracker);
+        var standings = Dashboard.SchoolStandings.Touched(ChangeTracker);
+        if (summaries.IsEmpty && standings.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        // The records and their summaries are written in one transaction (the audit rows join it too).
+        // The records and their summaries and standings are written in one transaction (the audit rows join it too);
+        // summaries first, then standings, each taking its schools' locks in order (SchoolLocks).
         _summarising = true;
         try
         {
             await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await Dashboard.SchoolTermSummaries.RefreshAsync(this, touched, cancellationToken);
+            if (!summaries.IsEmpty) await Dashboard.SchoolTermSummaries.RefreshAsync(this, summaries, cancellationToken);
+            if (!standings.IsEmpty) await Dashboard.SchoolStandings.RefreshAsync(this, standings, ChinaTime.Today(Clock), cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return saved;
         }
@@ -134,6 +141,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             _summarising = false;
         }
     }
+
+    /// <summary>The application's clock (tests move it), or the system's when the context was made without one.</summary>
+    private TimeProvider Clock =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(TimeProvider)) as TimeProvider
+        ?? TimeProvider.System;
 
     /// <summary>Set while a save writes summaries, so that the saves inside it do not summarise again.</summary>
     private bool _summarising;

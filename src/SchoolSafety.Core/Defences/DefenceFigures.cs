@@ -19,6 +19,17 @@ public sealed record DefenceFigureSet(
 }
 
 /// <summary>
+/// What the county's figures count of one school: guards asked for and present, its gaps (kind and how many), and the
+/// days of recording kept when it has cameras. Made from a judged <see cref="SchoolDefenceStatus"/> or from the
+/// standing kept for the dashboard.
+/// </summary>
+public sealed record DefenceTally(School School, int GuardsRequired, int GuardsPresent, IReadOnlyList<(GapKind Kind, int Count)> Gaps, int? RetentionDays)
+{
+    public int GuardsShort => Math.Max(0, GuardsRequired - GuardsPresent);
+    public bool Has(GapKind kind) => Gaps.Any(g => g.Kind == kind);
+}
+
+/// <summary>
 /// Reads, for a set of schools and a day, the record each school had in force that day (one query:
 /// the newest revision effective on or before the day) and every rule-set version, and measures each
 /// school with <see cref="DefenceRules.Assess"/>. Counting happens in memory: a median and the
@@ -53,32 +64,34 @@ public sealed class DefenceFigures(AppDbContext db)
     public async Task<List<StandardRuleSet>> RuleSetsAsync(CancellationToken ct = default) =>
         await db.StandardRuleSets.AsNoTracking().Include(r => r.Jurisdiction).ToListAsync(ct);
 
-    public static DefenceFigureSet Count(IReadOnlyList<SchoolDefenceStatus> statuses)
+    public static DefenceFigureSet Count(IEnumerable<SchoolDefenceStatus> statuses) => Count(statuses.Select(s => s.Tally).ToList());
+
+    public static DefenceFigureSet Count(IReadOnlyList<DefenceTally> schools)
     {
         var schoolsWith = new Dictionary<GapKind, int>();
         var countOf = new Dictionary<GapKind, int>();
-        foreach (var gap in statuses.SelectMany(s => s.Gaps))
+        foreach (var gap in schools.SelectMany(s => s.Gaps))
         {
             schoolsWith[gap.Kind] = schoolsWith.GetValueOrDefault(gap.Kind) + 1;
             countOf[gap.Kind] = countOf.GetValueOrDefault(gap.Kind) + gap.Count;
         }
-        var retention = statuses.Where(s => s.Record is { Cameras: > 0 }).Select(s => s.Record!.RetentionDays).Order().ToList();
+        var retention = schools.Where(s => s.RetentionDays is not null).Select(s => s.RetentionDays!.Value).Order().ToList();
         double? median = retention.Count == 0 ? null
             : retention.Count % 2 == 1 ? retention[retention.Count / 2] : (retention[retention.Count / 2 - 1] + retention[retention.Count / 2]) / 2.0;
         return new DefenceFigureSet(
-            statuses.Count, statuses.Count(s => s.Record is not null), Line("", statuses),
+            schools.Count, schools.Count(s => !s.Has(GapKind.NoRecord)), Line("", schools),
             schoolsWith, countOf,
-            statuses.Count(s => s.School.BoardingStudents > 0), retention.Count,
+            schools.Count(s => s.School.BoardingStudents > 0), retention.Count,
             retention.Count == 0 ? null : retention[0], median, retention.Count == 0 ? null : retention[^1],
-            statuses.GroupBy(s => s.School.Township).Select(g => Line(g.Key, g)).OrderByDescending(l => l.Short).ThenBy(l => l.Key).ToList(),
-            statuses.GroupBy(s => s.School.Type).OrderBy(g => g.Key).Select(g => Line(g.Key.ToString(), g)).ToList());
+            schools.GroupBy(s => s.School.Township).Select(g => Line(g.Key, g)).OrderByDescending(l => l.Short).ThenBy(l => l.Key).ToList(),
+            schools.GroupBy(s => s.School.Type).OrderBy(g => g.Key).Select(g => Line(g.Key.ToString(), g)).ToList());
     }
 
     /// <summary>
     /// One line of the guard figures. "Short" adds up each school's own shortage: a school with more
     /// guards than it needs does not fill another school's gap.
     /// </summary>
-    private static GuardLine Line(string key, IEnumerable<SchoolDefenceStatus> group)
+    private static GuardLine Line(string key, IEnumerable<DefenceTally> group)
     {
         var list = group.ToList();
         return new GuardLine(key, list.Count, list.Sum(s => s.GuardsRequired), list.Sum(s => s.GuardsPresent), list.Sum(s => s.GuardsShort));

@@ -60,6 +60,10 @@ public sealed record SchoolDefenceStatus(
     public int GuardsShort => Math.Max(0, GuardsRequired - GuardsPresent);
     public DefenceGap? Gap(GapKind kind) => Gaps.FirstOrDefault(g => g.Kind == kind);
     public bool Has(GapKind kind) => Gaps.Any(g => g.Kind == kind);
+
+    /// <summary>What the county's figures count of this school.</summary>
+    public DefenceTally Tally => new(School, GuardsRequired, GuardsPresent, Gaps.Select(g => (g.Kind, g.Count)).ToList(),
+        Record is { Cameras: > 0 } record ? record.RetentionDays : null);
 }
 
 /// <summary>

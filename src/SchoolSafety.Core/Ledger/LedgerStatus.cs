@@ -37,8 +37,11 @@ public static class LedgerStatus
     public static async Task<(int MissingDocuments, int LetterNotSigned)> CountsAsync(AppDbContext db, IQueryable<int> schoolIds, int year, CancellationToken ct = default)
     {
         var required = (await RequiredTypesAsync(db, ct)).Select(t => t.Id).ToList();
-        var missing = required.Count == 0 ? 0 : await schoolIds.CountAsync(id => db.SafetyDocuments
-            .Where(d => d.SchoolId == id && required.Contains(d.DocumentTypeId)).Select(d => d.DocumentTypeId).Distinct().Count() < required.Count, ct);
+        // Counted over the documents, not per school: the schools holding every required type, taken from all of them.
+        var missing = required.Count == 0 ? 0 : await schoolIds.CountAsync(ct) - await db.SafetyDocuments
+            .Where(d => schoolIds.Contains(d.SchoolId) && required.Contains(d.DocumentTypeId))
+            .GroupBy(d => d.SchoolId)
+            .CountAsync(g => g.Select(d => d.DocumentTypeId).Distinct().Count() >= required.Count, ct);
         var unsigned = await schoolIds.CountAsync(id => !db.ResponsibilityLetters.Any(l => l.SchoolId == id && l.Year == year && l.Level == LetterLevel.CountyToSchool), ct);
         return (missing, unsigned);
     }

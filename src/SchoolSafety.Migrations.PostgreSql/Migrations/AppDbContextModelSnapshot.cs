@@ -225,6 +225,52 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolStanding", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DrillCompliant")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DrillSeconds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("DrillTermStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Drills")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DrillsMeetingStandard")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("GuardsPresent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GuardsRequired")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("JudgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidThrough")
+                        .HasColumnType("date");
+
+                    b.HasKey("SchoolId");
+
+                    b.ToTable("SchoolStandings");
+                });
+
             modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>
                 {
                     b.Property<int>("SchoolId")
@@ -975,9 +1021,10 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SchoolId", "Status");
 
-                    b.HasIndex("Status", "SchoolId");
-
                     b.HasIndex("SchoolId", "ChecklistItemId", "ClosedOn");
+
+                    b.HasIndex("Status", "SchoolId", "Deadline", "FoundOn", "Grade", "IsSupervised")
+                        .HasDatabaseName("IX_HazardTickets_Open");
 
                     b.ToTable("HazardTickets");
                 });
@@ -2059,6 +2106,17 @@ namespace SchoolSafety.Migrations.PostgreSql.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolStanding", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithOne()
+                        .HasForeignKey("SchoolSafety.Dashboard.SchoolStanding", "SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>

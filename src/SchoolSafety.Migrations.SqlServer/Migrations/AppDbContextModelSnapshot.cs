@@ -226,6 +226,52 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolStanding", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("DrillCompliant")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("DrillSeconds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly?>("DrillTermStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Drills")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DrillsMeetingStandard")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int>("GuardsPresent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GuardsRequired")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("JudgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ValidThrough")
+                        .HasColumnType("date");
+
+                    b.HasKey("SchoolId");
+
+                    b.ToTable("SchoolStandings");
+                });
+
             modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>
                 {
                     b.Property<int>("SchoolId")
@@ -976,9 +1022,10 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SchoolId", "Status");
 
-                    b.HasIndex("Status", "SchoolId");
-
                     b.HasIndex("SchoolId", "ChecklistItemId", "ClosedOn");
+
+                    b.HasIndex("Status", "SchoolId", "Deadline", "FoundOn", "Grade", "IsSupervised")
+                        .HasDatabaseName("IX_HazardTickets_Open");
 
                     b.ToTable("HazardTickets");
                 });
@@ -2061,6 +2108,17 @@ namespace SchoolSafety.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolStanding", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithOne()
+                        .HasForeignKey("SchoolSafety.Dashboard.SchoolStanding", "SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>

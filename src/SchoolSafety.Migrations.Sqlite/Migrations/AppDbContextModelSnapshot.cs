@@ -212,6 +212,52 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolStanding", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DrillCompliant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DrillSeconds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DrillTermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Drills")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DrillsMeetingStandard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GuardsPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuardsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("JudgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidThrough")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SchoolId");
+
+                    b.ToTable("SchoolStandings");
+                });
+
             modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>
                 {
                     b.Property<int>("SchoolId")
@@ -945,9 +991,10 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SchoolId", "Status");
 
-                    b.HasIndex("Status", "SchoolId");
-
                     b.HasIndex("SchoolId", "ChecklistItemId", "ClosedOn");
+
+                    b.HasIndex("Status", "SchoolId", "Deadline", "FoundOn", "Grade", "IsSupervised")
+                        .HasDatabaseName("IX_HazardTickets_Open");
 
                     b.ToTable("HazardTickets");
                 });
@@ -1985,6 +2032,17 @@ namespace SchoolSafety.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSafety.Dashboard.SchoolStanding", b =>
+                {
+                    b.HasOne("SchoolSafety.Schools.School", "School")
+                        .WithOne()
+                        .HasForeignKey("SchoolSafety.Dashboard.SchoolStanding", "SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("SchoolSafety.Dashboard.SchoolTermSummary", b =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SchoolSafety.Auditing;
+using SchoolSafety.Common;
 using SchoolSafety.Dashboard;
 using SchoolSafety.Data;
 using SchoolSafety.Demo;
@@ -124,6 +125,9 @@ public static class DatabaseSetup
         {
             await FirstAdministrator.EnsureAsync(config, db, users, clock, log);
         }
+        // Schools without a standing that holds today (a database from before the standings, or a day since the last run) are judged once.
+        var judged = await SchoolStandings.RefreshStaleAsync(db, ChinaTime.Today(clock), CancellationToken.None);
+        if (judged > 0) log.LogInformation("Judged the standing of {Schools} schools", judged);
     }
 
     private static async Task MigrateWithRetriesAsync(AppDbContext db, int retries, ILogger log)

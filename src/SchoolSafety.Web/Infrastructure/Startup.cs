@@ -129,6 +129,8 @@ public static class Startup
         services.AddScoped<SchoolSafety.Notifications.TicketNotifications>();
         if (config.GetValue("Reminders:Enabled", true))
             services.AddHostedService<ReminderWorker>();
+        if (config.GetValue("Dashboard:RefreshMinutes", 10) > 0)
+            services.AddHostedService<StandingsWorker>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

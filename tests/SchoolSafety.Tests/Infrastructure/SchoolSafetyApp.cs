@@ -57,6 +57,7 @@ public class SchoolSafetyApp(DatabaseProvider provider, SchoolSafetyApp? sharing
         builder.UseSetting("Storage:MaxPhotosPerRecord", "3");
         // The reminder job is run explicitly by its tests, not by a timer racing them.
         builder.UseSetting("Reminders:Enabled", "false");
+        builder.UseSetting("Dashboard:RefreshMinutes", "0");
         // The suites sign in far more often than a person could; RateLimitTests keep the default limit.
         if (RaiseSignInLimit) builder.UseSetting("Auth:LoginPermitsPerMinute", "100000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

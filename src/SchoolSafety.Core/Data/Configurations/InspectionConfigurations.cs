@@ -110,7 +110,8 @@ public class HazardTicketConfiguration : IEntityTypeConfiguration<HazardTicket>
         b.HasOne(t => t.InspectionResult).WithMany().HasForeignKey(t => t.InspectionResultId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.ChecklistItem).WithMany().HasForeignKey(t => t.ChecklistItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(t => new { t.SchoolId, t.Status });
-        b.HasIndex(t => new { t.Status, t.SchoolId });
+        // The dashboard counts the open tickets of every school from this index alone (no table read): keep every column it looks at.
+        b.HasIndex(t => new { t.Status, t.SchoolId, t.Deadline, t.FoundOn, t.Grade, t.IsSupervised }).HasDatabaseName("IX_HazardTickets_Open");
         b.HasIndex(t => new { t.SchoolId, t.ChecklistItemId, t.ClosedOn });
         b.Property(t => t.RectificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
         b.Property(t => t.VerificationNote).HasMaxLength(HazardTicket.DescriptionMaxLength);
@@ -175,5 +176,15 @@ public class SchoolTermSummaryConfiguration : IEntityTypeConfiguration<Dashboard
         b.Property(s => s.FoundPerWeek).HasMaxLength(400);
         b.Property(s => s.ClosedPerWeek).HasMaxLength(400);
         b.Property(s => s.Topics).HasMaxLength(1000);
+    }
+}
+
+public class SchoolStandingConfiguration : IEntityTypeConfiguration<Dashboard.SchoolStanding>
+{
+    public void Configure(EntityTypeBuilder<Dashboard.SchoolStanding> b)
+    {
+        b.HasKey(s => s.SchoolId);
+        b.HasOne(s => s.School).WithOne().HasForeignKey<Dashboard.SchoolStanding>(s => s.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(s => s.Gaps).HasMaxLength(400);
     }
 }
