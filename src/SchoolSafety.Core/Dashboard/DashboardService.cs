@@ -97,7 +97,7 @@ public sealed class DashboardService(AppDbContext db, RiskOptions risk)
 
         // Education: per school, whether the first lesson was given and how many of the required topics were covered.
         var required = await db.EducationTopics.AsNoTracking().Where(t => t.Required).Select(t => t.Key).ToListAsync(ct);
-        var education = summaries.Values.ToDictionary(s => s.SchoolId, s => (s.FirstLesson, Covered: required.Intersect(s.TopicKeys).Count()));
+        var education = summaries.Values.ToDictionary(s => s.SchoolId, s => (s.FirstLesson, Covered: CountText.CountOf(s.Topics, required)));
         var atTraining = (await db.TrainingAttendees.AsNoTracking()
             .Where(a => a.SchoolId != null && ids.Contains(a.SchoolId.Value)
                         && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.Level == TrainingLevel.County && s.Date >= from.AddDays(-14) && s.Date <= to))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SchoolSafety.Defences;
 using SchoolSafety.Drills;
 using SchoolSafety.Schools;
@@ -47,13 +46,13 @@ public class SchoolStanding
     /// <summary>The drill of the term missed (a month, or a quarter for a kindergarten, ended without one).</summary>
     public bool DrillMissed => DrillTermStart is not null && !DrillCompliant;
 
-    public IEnumerable<(GapKind Kind, int Count)> GapCounts() => Pairs(Gaps).Select(p => ((GapKind)p.Key, p.Count));
+    public IReadOnlyList<(GapKind Kind, int Count)> GapCounts() => CountText.Pairs(Gaps).ConvertAll(p => ((GapKind)p.Key, p.Count));
 
-    public IEnumerable<int> DrillDurations() => Pairs(DrillSeconds).SelectMany(p => Enumerable.Repeat(p.Key, p.Count));
+    public IEnumerable<int> DrillDurations() => CountText.Pairs(DrillSeconds).SelectMany(p => Enumerable.Repeat(p.Key, p.Count));
 
     /// <summary>What the three-defences figures count of this school.</summary>
     public DefenceTally Defence(School school) =>
-        new(school, GuardsRequired, GuardsPresent, GapCounts().ToList(), RetentionDays);
+        new(school, GuardsRequired, GuardsPresent, GapCounts(), RetentionDays);
 
     /// <summary>The standing of a school from its judged defences and drills, holding from <paramref name="on"/> through <paramref name="through"/>.</summary>
     public static SchoolStanding Of(SchoolDefenceStatus defence, SchoolDrillStatus drill, DateOnly on, DateOnly through) => new()
@@ -63,13 +62,13 @@ public class SchoolStanding
         ValidThrough = through,
         GuardsRequired = defence.GuardsRequired,
         GuardsPresent = defence.GuardsPresent,
-        Gaps = Join(defence.Gaps.GroupBy(g => (int)g.Kind).Select(g => (g.Key, g.Sum(x => x.Count)))),
+        Gaps = CountText.Pairs(defence.Gaps.GroupBy(g => (int)g.Kind).Select(g => (g.Key, g.Sum(x => x.Count)))),
         RetentionDays = defence.Record is { Cameras: > 0 } record ? record.RetentionDays : null,
         DrillTermStart = drill.Term?.Start,
         DrillCompliant = drill.Compliant,
         Drills = drill.Drills,
         DrillsMeetingStandard = drill.MeetingStandard,
-        DrillSeconds = Join(drill.Durations.GroupBy(d => d).Select(g => (g.Key, g.Count()))),
+        DrillSeconds = CountText.Pairs(drill.Durations.GroupBy(d => d).Select(g => (g.Key, g.Count()))),
     };
 
     /// <summary>Whether the two rows say the same (the days judged aside).</summary>
@@ -77,10 +76,4 @@ public class SchoolStanding
         (SchoolId, GuardsRequired, GuardsPresent, Gaps, RetentionDays, DrillTermStart, DrillCompliant, Drills, DrillsMeetingStandard, DrillSeconds)
         == (other.SchoolId, other.GuardsRequired, other.GuardsPresent, other.Gaps, other.RetentionDays, other.DrillTermStart, other.DrillCompliant,
             other.Drills, other.DrillsMeetingStandard, other.DrillSeconds);
-
-    private static string Join(IEnumerable<(int Key, int Count)> pairs) =>
-        string.Join(',', pairs.OrderBy(p => p.Key).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}:{p.Count}")));
-
-    private static IEnumerable<(int Key, int Count)> Pairs(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries)
-        .Select(p => p.Split(':')).Select(p => (int.Parse(p[0], CultureInfo.InvariantCulture), int.Parse(p[1], CultureInfo.InvariantCulture)));
 }

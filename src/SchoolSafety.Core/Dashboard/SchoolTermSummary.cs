@@ -45,21 +45,9 @@ public class SchoolTermSummary
     public int SubmittedIn(long weeks) => BitOperations.PopCount((ulong)(WeeksSubmitted & weeks));
     public bool Submitted(int week) => (WeeksSubmitted & (1L << week)) != 0;
 
-    public IEnumerable<(int Days, int Count)> Durations() => DaysToClose.Split(',', StringSplitOptions.RemoveEmptyEntries)
-        .Select(p => p.Split(':')).Select(p => (int.Parse(p[0], CultureInfo.InvariantCulture), int.Parse(p[1], CultureInfo.InvariantCulture)));
+    public IEnumerable<(int Days, int Count)> Durations() => CountText.Pairs(DaysToClose);
 
     public IEnumerable<string> TopicKeys => Topics.Split(',', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>Adds counts per week ("3,0,1") into totals per week.</summary>
-    public static void AddPerWeek(string counts, int[] totals)
-    {
-        var week = 0;
-        foreach (var part in counts.Split(',', StringSplitOptions.None))
-        {
-            if (week < totals.Length && part.Length > 0) totals[week] += int.Parse(part, CultureInfo.InvariantCulture);
-            week++;
-        }
-    }
 
     /// <summary>The most weeks a term can have (one bit each).</summary>
     public const int MaxWeeks = 64;
@@ -100,8 +88,7 @@ public class SchoolTermSummary
             Rejections = found.Sum(t => t.Rejections), Repeats = found.Count(t => t.Repeat),
             FoundPerWeek = PerWeek(found.Select(t => t.FoundOn)),
             ClosedPerWeek = PerWeek(closed.Select(t => t.ClosedOn!.Value)),
-            DaysToClose = string.Join(',', closed.GroupBy(t => t.ClosedOn!.Value.DayNumber - t.FoundOn.DayNumber).OrderBy(g => g.Key)
-                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}:{g.Count()}"))),
+            DaysToClose = CountText.Pairs(closed.GroupBy(t => t.ClosedOn!.Value.DayNumber - t.FoundOn.DayNumber).Select(g => (g.Key, g.Count()))),
             FirstLesson = taught.Any(e => e.FirstLesson),
             Topics = string.Join(',', taught.SelectMany(e => e.Topics.Split(',', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
         };

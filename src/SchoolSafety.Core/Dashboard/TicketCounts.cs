@@ -33,8 +33,8 @@ public sealed class TicketCounts
         (this.open, this.summaries, Figures) = (open, summaries, figures);
         foreach (var summary in summaries.Values)
         {
-            SchoolTermSummary.AddPerWeek(summary.FoundPerWeek, foundPerWeek);
-            SchoolTermSummary.AddPerWeek(summary.ClosedPerWeek, closedPerWeek);
+            CountText.AddPerWeek(summary.FoundPerWeek, foundPerWeek);
+            CountText.AddPerWeek(summary.ClosedPerWeek, closedPerWeek);
         }
     }
 
@@ -63,7 +63,8 @@ public sealed class TicketCounts
 
         var all = summaries.Values.ToList();
         var (closed, onTime) = (all.Sum(s => s.TicketsClosed), all.Sum(s => s.ClosedOnTime));
-        var durations = all.SelectMany(s => s.Durations()).GroupBy(d => d.Days).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var durations = new Dictionary<int, int>();
+        foreach (var (days, count) in all.SelectMany(s => s.Durations())) durations[days] = durations.GetValueOrDefault(days) + count;
         var median = TicketFigures.MedianDays(durations);
         var tallies = open.Values.ToList();
         var figures = new TicketFigureSet(all.Sum(s => s.TicketsFound), tallies.Sum(t => t.FoundOpen), tallies.Sum(t => t.FoundOverdue), tallies.Sum(t => t.FoundMajorOpen),

@@ -47,10 +47,22 @@ public sealed class SchoolTermSummaryTests
     public void Counts_per_week_add_up_across_schools()
     {
         var totals = new int[5];
-        Facts.AddPerWeek("1,0,2", totals);
-        Facts.AddPerWeek("0,3", totals);
-        Facts.AddPerWeek("", totals);
-        Assert.Equal([1, 3, 2, 0, 0], totals);
+        CountText.AddPerWeek("1,0,12", totals);
+        CountText.AddPerWeek("0,3", totals);
+        CountText.AddPerWeek("", totals);
+        CountText.AddPerWeek("1,1,1,1,1,7", totals);   // a week beyond the totals is dropped
+        Assert.Equal([2, 4, 13, 1, 1], totals);
+    }
+
+    [Fact]
+    public void Count_texts_read_back_what_was_written()
+    {
+        Assert.Equal("2:5,7:1,15:2", CountText.Pairs([(15, 2), (2, 5), (7, 1)]));
+        Assert.Equal([(2, 5), (7, 1), (15, 2)], CountText.Pairs("2:5,7:1,15:2"));
+        Assert.Empty(CountText.Pairs(""));
+        Assert.Equal(2, CountText.CountOf("drowning,fire,traffic", ["fire", "drowning", "food"]));
+        Assert.Equal(0, CountText.CountOf("", ["fire"]));
+        Assert.Equal(0, CountText.CountOf("firework", ["fire"]));
     }
 
     [Fact]

@@ -123,12 +123,14 @@ public sealed class DashboardController(AppDbContext db, DashboardService dashbo
             (DashboardSort.Overdue, _) => Order(lines, l => l.Overdue, !query.Desc),
             (DashboardSort.Open, _) => Order(lines, l => l.Open, !query.Desc),
             (DashboardSort.Completion, _) => Order(lines, l => l.Expected == 0 ? 1.0 : (double)l.Submitted / l.Expected, query.Desc),
-            (DashboardSort.Name, _) => Order(lines, l => l.School.Code, query.Desc),
+            (DashboardSort.Name, _) => Order(lines, l => l.School.Code, query.Desc, StringComparer.Ordinal),
             _ => Order(lines, l => (int)l.Risk * 10000 + l.Overdue * 100 + l.Open, !query.Desc),
         };
         return (data, lines.ToList());
     }
 
-    private static IEnumerable<SchoolLine> Order<TKey>(IEnumerable<SchoolLine> lines, Func<SchoolLine, TKey> key, bool descending) =>
-        descending ? lines.OrderByDescending(key).ThenBy(l => l.School.Code) : lines.OrderBy(key).ThenBy(l => l.School.Code);
+    /// <summary>Sorted by the key, then by code. Codes compare ordinally (as the database orders them; a culture's rules are slow on 20,000 lines).</summary>
+    private static IEnumerable<SchoolLine> Order<TKey>(IEnumerable<SchoolLine> lines, Func<SchoolLine, TKey> key, bool descending, IComparer<TKey>? comparer = null) =>
+        descending ? lines.OrderByDescending(key, comparer).ThenBy(l => l.School.Code, StringComparer.Ordinal)
+            : lines.OrderBy(key, comparer).ThenBy(l => l.School.Code, StringComparer.Ordinal);
 }
