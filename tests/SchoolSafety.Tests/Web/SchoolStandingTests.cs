@@ -19,7 +19,7 @@ namespace SchoolSafety.Tests.Web;
 /// </summary>
 public abstract class SchoolStandingTests(SchoolSafetyApp app)
 {
-    private DateOnly Today => ChinaTime.Today(app.Clock);
+    protected DateOnly Today => ChinaTime.Today(app.Clock);
     private DateTime Now => app.Clock.GetUtcNow().UtcDateTime;
 
     [Fact]
@@ -120,7 +120,7 @@ public abstract class SchoolStandingTests(SchoolSafetyApp app)
     /// A new county with this term (from 1 September) and two schools: a primary of 800 and a kindergarten of 120. Under
     /// a province of its own, so that no other test's city or province sees its schools or its term.
     /// </summary>
-    private async Task<(Jurisdiction County, School A, School B)> CountyAsync(AppDbContext c, string code)
+    protected async Task<(Jurisdiction County, School A, School B)> CountyAsync(AppDbContext c, string code)
     {
         var province = Jurisdiction.Create("9" + code[1..], "评定省" + code, JurisdictionLevel.Province, null);
         var county = Jurisdiction.Create(code, "评定县" + code, JurisdictionLevel.County, province);
@@ -133,7 +133,7 @@ public abstract class SchoolStandingTests(SchoolSafetyApp app)
         return (county, a, b);
     }
 
-    private static async Task<SchoolStanding> StandingAsync(AppDbContext c, int schoolId) =>
+    protected static async Task<SchoolStanding> StandingAsync(AppDbContext c, int schoolId) =>
         await c.SchoolStandings.AsNoTracking().SingleAsync(x => x.SchoolId == schoolId);
 
     private DefenceRecord Record(int schoolId, int guards, DateOnly servicedOn) => new()
@@ -148,7 +148,7 @@ public abstract class SchoolStandingTests(SchoolSafetyApp app)
         Cameras = 10, Recording24h = true, RetentionDays = 30, KeyPlacesCovered = (KeyPlaces)255, Alarm = AlarmState.LinkedTo110,
     };
 
-    private Drill Drill(int schoolId, DateOnly date, int seconds) => new()
+    protected Drill Drill(int schoolId, DateOnly date, int seconds) => new()
     {
         SchoolId = schoolId, Date = date, Type = DrillType.Earthquake, Buildings = "教学楼", Floors = 3, SignalAt = new(10, 0), AllClearAt = new TimeOnly(10, 0).Add(TimeSpan.FromSeconds(seconds)),
         StudentsExpected = 800, StudentsCounted = 800, StaffTakingPart = 30, Evaluator = "校长", Evaluation = "有序", CreatedAt = Now,
@@ -163,4 +163,40 @@ public abstract class SchoolStandingTests(SchoolSafetyApp app)
 public sealed class SchoolStandingsOnSqlite(SqliteApp app) : SchoolStandingTests(app);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class SchoolStandingsOnPostgreSql(PostgreSqlApp app) : SchoolStandingTests(app);
+public sealed class SchoolStandingsOnPostgreSql(PostgreSqlApp app) : SchoolStandingTests(app)
+{
+    /// <summary>Two drills of one school saved at the same moment: the second save waits for the first to commit, then counts both.</summary>
+    [Fact]
+    public async Task Two_saves_for_one_school_at_the_same_moment_are_both_counted()
+    {
+        int schoolId;
+        await using (var setup = app.Db())
+            schoolId = (await CountyAsync(setup.Context, "539804")).A.Id;
+        await using var first = app.Db();
+        await using var second = app.Db();
+
+        await using var transaction = await first.Context.Database.BeginTransactionAsync();
+        first.Context.Drills.Add(Drill(schoolId, Today.AddDays(-2), 90));
+        await first.Context.SaveChangesAsync();      // the first save holds the school until it commits
+
+        second.Context.Drills.Add(Drill(schoolId, Today.AddDays(-1), 100));
+        var waiting = second.Context.SaveChangesAsync();
+        // Seen by the database: the second save's session waits for the school's lock. The first commits whatever is seen,
+        // so that the second always finishes and the test fails on its assertions, never hangs.
+        var blocked = false;
+        await using (var probe = app.Db())
+            for (var i = 0; i < 250 && !blocked && !waiting.IsCompleted; i++)
+            {
+                blocked = await probe.Context.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").SingleAsync() > 0;
+                if (!blocked) await Task.Delay(20);
+            }
+        var finishedAlone = waiting.IsCompleted;
+        await transaction.CommitAsync();
+        await waiting.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(blocked && !finishedAlone, "the second save waits for the first");
+
+        await using var db = app.Db();
+        var standing = await StandingAsync(db.Context, schoolId);
+        Assert.Equal((2, "90:1,100:1"), (standing.Drills, standing.DrillSeconds));
+    }
+}
