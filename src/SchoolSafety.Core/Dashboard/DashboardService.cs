@@ -118,7 +118,7 @@ public sealed class DashboardService(AppDbContext db, RiskOptions risk)
             var signals = new RiskSignals(mine.Overdue, mine.OverdueMajor, mine.OverdueSupervised, mine.MajorOpen, mine.Repeats, mine.Rejections, trailing, drillMissed)
             {
                 GuardsShort = defence.GuardsShort,
-                TechnicalGap = (defence.Has(GapKind.RetentionShort) || defence.Has(GapKind.BlindSpots) || defence.Has(GapKind.AlarmNotLinked) || defence.Has(GapKind.NoAlarm)),
+                TechnicalGap = defence.Has(GapKind.RetentionShort) || defence.Has(GapKind.BlindSpots) || defence.Has(GapKind.AlarmNotLinked) || defence.Has(GapKind.NoAlarm),
             };
             var (level, reasons) = SchoolRisk.Assess(signals, risk);
             return new SchoolLine(s, done, over.Count, trailing, mine.Open, mine.Overdue, mine.MajorOpen, !drillMissed,

@@ -183,13 +183,7 @@ public sealed class SchoolStandingsOnPostgreSql(PostgreSqlApp app) : SchoolStand
         var waiting = second.Context.SaveChangesAsync();
         // Seen by the database: the second save's session waits for the school's lock. The first commits whatever is seen,
         // so that the second always finishes and the test fails on its assertions, never hangs.
-        var blocked = false;
-        await using (var probe = app.Db())
-            for (var i = 0; i < 250 && !blocked && !waiting.IsCompleted; i++)
-            {
-                blocked = await probe.Context.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").SingleAsync() > 0;
-                if (!blocked) await Task.Delay(20);
-            }
+        var blocked = await AdvisoryLocks.SeenWaitingAsync(app, waiting);
         var finishedAlone = waiting.IsCompleted;
         await transaction.CommitAsync();
         await waiting.WaitAsync(TimeSpan.FromSeconds(60));

@@ -138,16 +138,7 @@ public sealed class SchoolTermSummariesOnPostgreSql(PostgreSqlApp app) : SchoolT
         second.Context.HazardTickets.Add(Ticket($"CC-{Guid.NewGuid():N}"[..20]));
         var waiting = second.Context.SaveChangesAsync();
         // Seen by the database: the second save's session waits for the school's lock.
-        await using (var probe = app.Db())
-        {
-            var blocked = false;
-            for (var i = 0; i < 500 && !blocked && !waiting.IsCompleted; i++)
-            {
-                blocked = await probe.Context.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").SingleAsync() > 0;
-                if (!blocked) await Task.Delay(20);
-            }
-            Assert.True(blocked, "the second save waits for the first");
-        }
+        Assert.True(await AdvisoryLocks.SeenWaitingAsync(app, waiting), "the second save waits for the first");
         Assert.False(waiting.IsCompleted);
         await transaction.CommitAsync();
         await waiting;
