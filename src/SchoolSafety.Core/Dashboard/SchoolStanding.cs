@@ -71,9 +71,4 @@ public class SchoolStanding
         DrillSeconds = CountText.Pairs(drill.Durations.GroupBy(d => d).Select(g => (g.Key, g.Count()))),
     };
 
-    /// <summary>Whether the two rows say the same (the days judged aside).</summary>
-    public bool SameAs(SchoolStanding other) =>
-        (SchoolId, GuardsRequired, GuardsPresent, Gaps, RetentionDays, DrillTermStart, DrillCompliant, Drills, DrillsMeetingStandard, DrillSeconds)
-        == (other.SchoolId, other.GuardsRequired, other.GuardsPresent, other.Gaps, other.RetentionDays, other.DrillTermStart, other.DrillCompliant,
-            other.Drills, other.DrillsMeetingStandard, other.DrillSeconds);
 }
